@@ -1,0 +1,9 @@
+import type { KernelTable, TypedArray } from '@addax/core';
+import { elementwiseKernels } from './elementwise.js';
+import { shapeKernels } from './shape.js';
+
+/** Every kernel of the reference backend. */
+export const kernels: KernelTable<TypedArray> = {
+  ...elementwiseKernels,
+  ...shapeKernels,
+};

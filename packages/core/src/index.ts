@@ -1,0 +1,68 @@
+/**
+ * Addax core: arrays, primitives, interpreters and transformations, pytrees, random numbers and
+ * the backend registry. Import a backend package (e.g. `@addax/backend-cpu`) to run anything.
+ *
+ * @packageDocumentation
+ */
+export { Array, type ArrayLike, type Nested } from './array.js';
+export { ShapeDtype } from './aval.js';
+export {
+  findBackend,
+  getBackend,
+  listBackends,
+  registerBackend,
+  setBackend,
+  type Backend,
+  type BackendFactory,
+  type BackendStatus,
+  type Kernel,
+  type KernelArg,
+  type KernelTable,
+  type KernelsFor,
+} from './backend.js';
+export {
+  arange,
+  array,
+  eye,
+  fromTyped,
+  full,
+  fullLike,
+  linspace,
+  ones,
+  onesLike,
+  scalar,
+  zeros,
+  zerosLike,
+  type ArrayOptions,
+} from './creation.js';
+export {
+  allocTyped,
+  DTYPES,
+  dtypeOfTyped,
+  itemSize,
+  resultType,
+  type DType,
+  type PromotionOperand,
+  type TypedArray,
+  type TypedArrayOf,
+} from './dtype.js';
+export { EagerArray, keep, memory, tidy, type MemoryInfo } from './eager.js';
+export { AddaxError, BackendError, ConcretizationError, DTypeError, ParameterError, ShapeError } from './errors.js';
+export { EvalTrace } from './eval.js';
+export { bind, bind1, fullRaise, withMainTrace } from './interpreters.js';
+export * as lax from './lax/index.js';
+export {
+  definePrimitive,
+  lookupPrimitive,
+  primitiveNames,
+  Zero,
+  type BatchRule,
+  type JvpRule,
+  type Primitive,
+  type PrimitiveDef,
+  type TransposeRule,
+} from './primitive.js';
+export * from './primitives/params.js';
+export * from './numpy/index.js';
+export { broadcastShapes, sizeOf, stridesOf, type Shape } from './shape.js';
+export { Trace, Tracer, type MainTrace, type TraceClass } from './trace.js';

@@ -1,0 +1,80 @@
+import type { Array } from './array.js';
+import { AddaxError } from './errors.js';
+import { EvalTrace } from './eval.js';
+import type { Primitive } from './primitive.js';
+import { Tracer, type MainTrace, type Trace, type TraceClass } from './trace.js';
+
+const stack: MainTrace[] = [{ level: 0, traceType: EvalTrace, globalData: undefined }];
+let dynamic: MainTrace = stack[0]!;
+
+/**
+ * Pushes a new interpreter level for the duration of `fn` (JAX's `new_main`). With `dynamic`,
+ * every primitive bound meanwhile goes through this level even if none of its operands is one of
+ * its tracers (how staging captures constants made inside a traced function).
+ */
+export function withMainTrace<T>(
+  traceType: TraceClass,
+  globalData: unknown,
+  fn: (main: MainTrace) => T,
+  options: { dynamic?: boolean } = {},
+): T {
+  const main: MainTrace = { level: stack.length, traceType, globalData };
+  stack.push(main);
+  const previousDynamic = dynamic;
+  if (options.dynamic) dynamic = main;
+  try {
+    return fn(main);
+  } finally {
+    dynamic = previousDynamic;
+    stack.pop();
+  }
+}
+
+function findTopTrace(operands: readonly Array[]): Trace {
+  let top = dynamic;
+  for (const x of operands) {
+    if (x instanceof Tracer && x.trace.main.level > top.level) top = x.trace.main;
+  }
+  return new top.traceType(top);
+}
+
+/** Raises `x` to `trace`'s level, or explains a tracer that escaped its transformation. */
+export function fullRaise(trace: Trace, x: Array): Array {
+  if (!(x instanceof Tracer)) return trace.pure(x);
+  const level = x.trace.main.level;
+  if (x.trace.main === trace.main) return x;
+  if (level < trace.main.level) return trace.lift(x);
+  throw new AddaxError(
+    `a traced value (${x.aval.toString()}) escaped the transformation that made it and was used in another; ` +
+      'return values from transformed functions instead of storing them outside',
+  );
+}
+
+/**
+ * Applies a primitive: runs its params rule once, then hands it to the innermost interpreter that
+ * owns one of the operands (or the dynamic one). Every operation in Addax goes through here.
+ *
+ * @example
+ * ```ts
+ * const [y] = ax.bind(ax.primitives.exp, [ax.array([0, 1])], {});
+ * ```
+ */
+export function bind<P>(prim: Primitive<P>, operands: readonly Array[], params: P): Array[] {
+  const canonical = prim.params
+    ? prim.params(
+        params,
+        operands.map((x) => x.aval),
+      )
+    : params;
+  const trace = findTopTrace(operands);
+  return trace.processPrimitive(
+    prim,
+    operands.map((x) => fullRaise(trace, x)),
+    canonical,
+  );
+}
+
+/** {@link bind} for a primitive with exactly one output. */
+export function bind1<P>(prim: Primitive<P>, operands: readonly Array[], params: P): Array {
+  return bind(prim, operands, params)[0]!;
+}

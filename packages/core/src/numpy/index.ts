@@ -1,0 +1,1 @@
+export { asArray, broadcastTo, promotedDType } from './convert.js';
