@@ -2,7 +2,7 @@ import { Array, type Nested } from './array.js';
 import { ShapeDtype } from './aval.js';
 import { getBackend } from './backend.js';
 import { allocTyped, checkDType, dtypeOfTyped, type DType, type TypedArray } from './dtype.js';
-import { EagerArray } from './eager.js';
+import { EagerArray, tidy } from './eager.js';
 import { ParameterError, ShapeError } from './errors.js';
 import { broadcastInDim } from './lax/shape.js';
 import { cast } from './lax/elementwise.js';
@@ -135,7 +135,7 @@ export function scalar(value: number | boolean, dtype?: DType): Array {
 export function full(shape: Shape, value: number | boolean, dtype?: DType): Array {
   checkShape(shape, 'full');
   const d = dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32');
-  return broadcastInDim(scalar(value, d), shape, []);
+  return tidy(() => broadcastInDim(scalar(value, d), shape, []));
 }
 
 export function zeros(shape: Shape, dtype: DType = 'float32'): Array {

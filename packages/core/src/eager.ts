@@ -133,6 +133,14 @@ export function tidy<T>(fn: () => T): T {
   return result;
 }
 
+/**
+ * Wraps a compound operation so that the intermediates it makes are freed when it returns (as every
+ * TensorFlow.js op does): callers that never use {@link tidy} still leak nothing.
+ */
+export function op<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args) => tidy(() => fn(...args));
+}
+
 /** Exempts `x` from the enclosing {@link tidy} scopes, for arrays a scope must not free. */
 export function keep<T extends Array>(x: T): T {
   if (x instanceof EagerArray) for (const s of scopes) s.delete(x);

@@ -46,7 +46,7 @@ export {
   type TypedArray,
   type TypedArrayOf,
 } from './dtype.js';
-export { EagerArray, keep, memory, tidy, type MemoryInfo } from './eager.js';
+export { EagerArray, keep, memory, op, tidy, type MemoryInfo } from './eager.js';
 export { AddaxError, BackendError, ConcretizationError, DTypeError, ParameterError, ShapeError } from './errors.js';
 export { EvalTrace } from './eval.js';
 export { bind, bind1, fullRaise, withMainTrace } from './interpreters.js';

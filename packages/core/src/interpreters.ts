@@ -30,10 +30,20 @@ export function withMainTrace<T>(
   }
 }
 
+function escaped(x: Tracer): AddaxError {
+  return new AddaxError(
+    `a traced value (${x.aval.toString()}) escaped the transformation that made it and was used after it ended; ` +
+      'return values from transformed functions instead of storing them outside',
+  );
+}
+
 function findTopTrace(operands: readonly Array[]): Trace {
   let top = dynamic;
   for (const x of operands) {
-    if (x instanceof Tracer && x.trace.main.level > top.level) top = x.trace.main;
+    if (!(x instanceof Tracer)) continue;
+    const { main } = x.trace;
+    if (stack[main.level] !== main) throw escaped(x);
+    if (main.level > top.level) top = main;
   }
   return new top.traceType(top);
 }
@@ -41,13 +51,9 @@ function findTopTrace(operands: readonly Array[]): Trace {
 /** Raises `x` to `trace`'s level, or explains a tracer that escaped its transformation. */
 export function fullRaise(trace: Trace, x: Array): Array {
   if (!(x instanceof Tracer)) return trace.pure(x);
-  const level = x.trace.main.level;
   if (x.trace.main === trace.main) return x;
-  if (level < trace.main.level) return trace.lift(x);
-  throw new AddaxError(
-    `a traced value (${x.aval.toString()}) escaped the transformation that made it and was used in another; ` +
-      'return values from transformed functions instead of storing them outside',
-  );
+  if (x.trace.main.level < trace.main.level) return trace.lift(x);
+  throw escaped(x);
 }
 
 /**
