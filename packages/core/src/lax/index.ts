@@ -1,2 +1,3 @@
 export * from './elementwise.js';
 export * from './shape.js';
+export * from './reductions.js';
