@@ -64,9 +64,13 @@ for (let epoch = 1; epoch <= epochs; epoch++) {
     progress(`epoch ${epoch}/${epochs}`, s + 1, steps);
   }
   const testAcc = await accuracy(params, testSet.x, testSet.y);
-  console.log(`epoch ${String(epoch).padStart(3)}  loss ${(lossSum / steps).toFixed(4)}  test accuracy ${(testAcc * 100).toFixed(2)}%`);
+  console.log(
+    `epoch ${String(epoch).padStart(3)}  loss ${(lossSum / steps).toFixed(4)}  test accuracy ${(testAcc * 100).toFixed(2)}%`,
+  );
 }
 
 const finalAcc = await accuracy(params, testSet.x, testSet.y);
 const seconds = (performance.now() - start) / 1000;
-console.log(`final test accuracy: ${(finalAcc * 100).toFixed(2)}% on ${test.count} digits, ${seconds.toFixed(1)}s on ${backend.name}`);
+console.log(
+  `final test accuracy: ${(finalAcc * 100).toFixed(2)}% on ${test.count} digits, ${seconds.toFixed(1)}s on ${backend.name}`,
+);

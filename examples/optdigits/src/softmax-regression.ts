@@ -18,7 +18,12 @@ export function logits(params: Params, x: ax.Array): ax.Array {
  * One step of gradient descent on the mean softmax cross-entropy, with the gradient written out by
  * hand: d(loss)/d(logits) = (softmax(logits) - onehot) / batch.
  */
-export function sgdStep(params: Params, x: ax.Array, labels: ax.Array, lr: number): { params: Params; loss: ax.Array } {
+export function sgdStep(
+  params: Params,
+  x: ax.Array,
+  labels: ax.Array,
+  lr: number,
+): { params: Params; loss: ax.Array } {
   return ax.tidy(() => {
     const batch = x.shape[0]!;
     const targets = ax.oneHot(labels, params.w.shape[1]!);

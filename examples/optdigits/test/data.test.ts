@@ -17,6 +17,8 @@ describe('optdigits data', () => {
 
   it('rejects a malformed row, naming the file and line', () => {
     const header = Array.from({ length: 65 }, (_, i) => `c${i}`).join(',');
-    expect(() => parseDigits(`${header}\n1,2,3\n`, 'bad.csv')).toThrow(/bad.csv: row 2 does not hold 64 integer counts/);
+    expect(() => parseDigits(`${header}\n1,2,3\n`, 'bad.csv')).toThrow(
+      /bad.csv: row 2 does not hold 64 integer counts/,
+    );
   });
 });

@@ -33,13 +33,14 @@ export interface CpuBackendOptions {
 export function createCpuBackend(options: CpuBackendOptions = {}): Backend<TypedArray> {
   const name = options.name ?? 'cpu';
   const { only } = options;
-  const table: Record<string, Kernel<never, TypedArray> | undefined> = { ...kernels };
-  if (only) {
-    for (const key of Object.keys(table)) if (!only.includes(key)) delete table[key];
-  }
+  const table: Record<string, Kernel<never, TypedArray> | undefined> = only
+    ? Object.fromEntries(Object.entries(kernels).filter(([key]) => only.includes(key)))
+    : { ...kernels };
   return {
     name,
-    description: only ? `CPU reference, ${Object.keys(table).length} kernels, the rest decomposed` : 'CPU reference',
+    description: only
+      ? `CPU reference, ${Object.keys(table).length} kernels, the rest decomposed`
+      : 'CPU reference',
     kernels: table as KernelTable<TypedArray>,
     upload: (data: TypedArray) => data,
     read: (buffer: TypedArray) => Promise.resolve(buffer.slice()),

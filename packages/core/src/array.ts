@@ -68,7 +68,9 @@ export abstract class Array {
   /** The value of a one-element array as a JS number (or boolean for bool). */
   item(): number | boolean {
     if (this.size !== 1) {
-      throw new TypeError(`item(): only one-element arrays convert to a scalar, got shape [${this.shape.join(', ')}]`);
+      throw new TypeError(
+        `item(): only one-element arrays convert to a scalar, got shape [${this.shape.join(', ')}]`,
+      );
     }
     const v = this.dataSync()[0]!;
     return this.dtype === 'bool' ? v !== 0 : v;

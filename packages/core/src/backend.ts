@@ -15,7 +15,11 @@ export interface KernelArg<B> {
  * A backend's implementation of one primitive: operands and canonical params in, one new buffer
  * per output (shapes and dtypes already computed by the primitive's `abstractEval`) out.
  */
-export type Kernel<P, B> = (operands: readonly KernelArg<B>[], params: P, outputs: readonly ShapeDtype[]) => B[];
+export type Kernel<P, B> = (
+  operands: readonly KernelArg<B>[],
+  params: P,
+  outputs: readonly ShapeDtype[],
+) => B[];
 
 /** Kernels for the built-in primitives named `N`: how a backend's kernel files type their parts. */
 export type KernelsFor<N extends PrimitiveName, B> = { readonly [K in N]: Kernel<PrimitiveParams[K], B> };
@@ -96,7 +100,8 @@ export function registerBackend<B>(
   factory: BackendFactory<B>,
   options: { priority?: number } = {},
 ): void {
-  if (entries.has(name)) throw new BackendError(`registerBackend: a backend named '${name}' is already registered`);
+  if (entries.has(name))
+    throw new BackendError(`registerBackend: a backend named '${name}' is already registered`);
   // Core never looks inside a backend's buffers, so the buffer type is erased here.
   entries.set(name, { name, factory: factory as unknown as BackendFactory, priority: options.priority ?? 0 });
 }
@@ -120,7 +125,9 @@ function start(entry: Entry): Backend {
 }
 
 function registeredNames(): string {
-  return entries.size ? [...entries.keys()].join(', ') : 'none (import a backend package, e.g. @addax/backend-cpu)';
+  return entries.size
+    ? [...entries.keys()].join(', ')
+    : 'none (import a backend package, e.g. @addax/backend-cpu)';
 }
 
 function requested(): string | undefined {
@@ -135,7 +142,8 @@ function requested(): string | undefined {
  */
 export function setBackend(name: string): Backend {
   const entry = entries.get(name);
-  if (!entry) throw new BackendError(`setBackend: no backend named '${name}'; registered: ${registeredNames()}`);
+  if (!entry)
+    throw new BackendError(`setBackend: no backend named '${name}'; registered: ${registeredNames()}`);
   const backend = start(entry);
   current = entry;
   return backend;
@@ -150,7 +158,9 @@ export function getBackend(): Backend {
   const asked = requested();
   if (asked !== undefined) {
     if (!entries.has(asked)) {
-      throw new BackendError(`ADDAX_BACKEND=${asked}, but no backend by that name is registered; registered: ${registeredNames()}`);
+      throw new BackendError(
+        `ADDAX_BACKEND=${asked}, but no backend by that name is registered; registered: ${registeredNames()}`,
+      );
     }
     return setBackend(asked);
   }
@@ -164,7 +174,9 @@ export function getBackend(): Backend {
   }
   const failures = byPriority.map((e) => `${e.name}: ${e.error}`).join('; ');
   throw new BackendError(
-    entries.size ? `no registered backend could start (${failures})` : `no backend is registered: ${registeredNames()}`,
+    entries.size
+      ? `no registered backend could start (${failures})`
+      : `no backend is registered: ${registeredNames()}`,
   );
 }
 

@@ -29,7 +29,9 @@ function fill(out: TypedArray, dtype: DType, values: readonly (number | boolean)
       const t = Math.trunc(v);
       const [lo, hi] = INT_RANGE[dtype];
       if (!(t >= lo && t <= hi)) {
-        throw new ParameterError(`array: value ${v} at flat index ${i} does not fit dtype ${dtype} [${lo}, ${hi}]`);
+        throw new ParameterError(
+          `array: value ${v} at flat index ${i} does not fit dtype ${dtype} [${lo}, ${hi}]`,
+        );
       }
       out[i] = t;
     }
@@ -94,12 +96,16 @@ export function fromTyped(data: TypedArray, shape: Shape, dtype: DType = dtypeOf
  * ax.array(new Float32Array(6), { shape: [2, 3] });
  * ```
  */
-export function array(value: Nested<number | boolean> | TypedArray | Array, options: DType | ArrayOptions = {}): Array {
+export function array(
+  value: Nested<number | boolean> | TypedArray | Array,
+  options: DType | ArrayOptions = {},
+): Array {
   const where = 'array';
   const opts: ArrayOptions = typeof options === 'string' ? { dtype: options } : options;
   const dtype = opts.dtype === undefined ? undefined : checkDType(opts.dtype, where);
   if (value instanceof Array) {
-    if (opts.shape) throw new ParameterError(`${where}: 'shape' applies to TypedArray data only; use reshape`);
+    if (opts.shape)
+      throw new ParameterError(`${where}: 'shape' applies to TypedArray data only; use reshape`);
     return dtype === undefined || dtype === value.dtype ? value : cast(value, dtype);
   }
   if (ArrayBuffer.isView(value)) {
@@ -176,7 +182,11 @@ function fromValues(values: number[], dtype: DType): Array {
  */
 export function arange(start: number, stop?: number, step = 1, dtype?: DType): Array {
   const [lo, hi] = stop === undefined ? [0, start] : [start, stop];
-  for (const [name, v] of [['start', lo], ['stop', hi], ['step', step]] as const) {
+  for (const [name, v] of [
+    ['start', lo],
+    ['stop', hi],
+    ['step', step],
+  ] as const) {
     if (!Number.isFinite(v)) throw new ParameterError(`arange: ${name} must be finite, got ${v}`);
   }
   if (step === 0) throw new ParameterError('arange: step must not be 0');
@@ -196,8 +206,14 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType): A
  * ax.linspace(0, 1, 5); // [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
-export function linspace(start: number, stop: number, num = 50, options: { endpoint?: boolean; dtype?: DType } = {}): Array {
-  if (!Number.isInteger(num) || num < 0) throw new ParameterError(`linspace: num must be a non-negative integer, got ${num}`);
+export function linspace(
+  start: number,
+  stop: number,
+  num = 50,
+  options: { endpoint?: boolean; dtype?: DType } = {},
+): Array {
+  if (!Number.isInteger(num) || num < 0)
+    throw new ParameterError(`linspace: num must be a non-negative integer, got ${num}`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const step = div > 0 ? (stop - start) / div : 0;
@@ -215,8 +231,12 @@ export function linspace(start: number, stop: number, num = 50, options: { endpo
  * ```
  */
 export function eye(n: number, m: number = n, k = 0, dtype: DType = 'float32'): Array {
-  for (const [name, v] of [['n', n], ['m', m]] as const) {
-    if (!Number.isInteger(v) || v < 0) throw new ParameterError(`eye: ${name} must be a non-negative integer, got ${v}`);
+  for (const [name, v] of [
+    ['n', n],
+    ['m', m],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 0)
+      throw new ParameterError(`eye: ${name} must be a non-negative integer, got ${v}`);
   }
   if (!Number.isInteger(k)) throw new ParameterError(`eye: k must be an integer, got ${k}`);
   const out = allocTyped(dtype, n * m);

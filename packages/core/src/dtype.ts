@@ -52,7 +52,9 @@ export function isInteger(dtype: DType): boolean {
 
 export function checkDType(value: unknown, where: string): DType {
   if (value === 'float32' || value === 'int32' || value === 'uint32' || value === 'bool') return value;
-  throw new DTypeError(`${where}: unknown dtype ${JSON.stringify(value)}; expected one of ${DTYPES.join(', ')}`);
+  throw new DTypeError(
+    `${where}: unknown dtype ${JSON.stringify(value)}; expected one of ${DTYPES.join(', ')}`,
+  );
 }
 
 /**

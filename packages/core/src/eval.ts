@@ -42,12 +42,18 @@ export class EvalTrace extends Trace {
     );
     const kernel = backend.kernels[prim.name] as Kernel<P, unknown> | undefined;
     if (kernel) {
-      const views: KernelArg<unknown>[] = args.map((x) => ({ buffer: x.buffer, shape: x.shape, dtype: x.dtype }));
+      const views: KernelArg<unknown>[] = args.map((x) => ({
+        buffer: x.buffer,
+        shape: x.shape,
+        dtype: x.dtype,
+      }));
       const buffers = kernel(views, params, outAvals);
       return buffers.map((b, i) => new EagerArray(outAvals[i]!, backend, b));
     }
     const { decompose } = prim;
     if (decompose) return tidy(() => decompose(operands, params));
-    throw new BackendError(`${prim.name}: backend '${backend.name}' has no kernel for it and it has no decomposition`);
+    throw new BackendError(
+      `${prim.name}: backend '${backend.name}' has no kernel for it and it has no decomposition`,
+    );
   }
 }

@@ -47,7 +47,14 @@ export {
   type TypedArrayOf,
 } from './dtype.js';
 export { EagerArray, keep, memory, op, tidy, type MemoryInfo } from './eager.js';
-export { AddaxError, BackendError, ConcretizationError, DTypeError, ParameterError, ShapeError } from './errors.js';
+export {
+  AddaxError,
+  BackendError,
+  ConcretizationError,
+  DTypeError,
+  ParameterError,
+  ShapeError,
+} from './errors.js';
 export { EvalTrace } from './eval.js';
 export { bind, bind1, fullRaise, withMainTrace } from './interpreters.js';
 export * as lax from './lax/index.js';

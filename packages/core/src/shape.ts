@@ -32,7 +32,9 @@ export function formatShape(shape: Shape): string {
 export function checkShape(shape: Shape, where: string): Shape {
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`${where}: invalid shape ${formatShape(shape)}; dimensions must be non-negative integers`);
+      throw new ShapeError(
+        `${where}: invalid shape ${formatShape(shape)}; dimensions must be non-negative integers`,
+      );
     }
   }
   return shape;
@@ -47,7 +49,12 @@ export function normalizeAxis(axis: number, ndim: number, where: string, param =
 }
 
 /** Resolves a list of axes, rejecting duplicates. */
-export function normalizeAxes(axes: readonly number[], ndim: number, where: string, param = 'axes'): number[] {
+export function normalizeAxes(
+  axes: readonly number[],
+  ndim: number,
+  where: string,
+  param = 'axes',
+): number[] {
   const out = axes.map((a) => normalizeAxis(a, ndim, where, param));
   if (new Set(out).size !== out.length) {
     throw new ParameterError(`${where}: ${param} ${formatShape(axes)} contains a repeated axis`);
@@ -56,10 +63,17 @@ export function normalizeAxes(axes: readonly number[], ndim: number, where: stri
 }
 
 /** Checks that `perm` is a permutation of `0..ndim-1`. */
-export function checkPermutation(perm: readonly number[], ndim: number, where: string, param = 'permutation'): number[] {
+export function checkPermutation(
+  perm: readonly number[],
+  ndim: number,
+  where: string,
+  param = 'permutation',
+): number[] {
   const sorted = [...perm].sort((a, b) => a - b);
   if (perm.length !== ndim || sorted.some((p, i) => p !== i)) {
-    throw new ParameterError(`${where}: ${param} ${formatShape(perm)} is not a permutation of the ${ndim} axes`);
+    throw new ParameterError(
+      `${where}: ${param} ${formatShape(perm)} is not a permutation of the ${ndim} axes`,
+    );
   }
   return [...perm];
 }

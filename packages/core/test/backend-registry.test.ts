@@ -52,16 +52,22 @@ describe('backend registry', () => {
   it('uses the backend ADDAX_BACKEND names, and fails loudly if it cannot start', async () => {
     vi.stubEnv('ADDAX_BACKEND', 'broken');
     const ax = await fresh();
-    ax.registerBackend('broken', () => {
-      throw new Error('driver missing');
-    }, { priority: -1 });
+    ax.registerBackend(
+      'broken',
+      () => {
+        throw new Error('driver missing');
+      },
+      { priority: -1 },
+    );
     expect(() => ax.getBackend()).toThrow(/backend 'broken' failed to start: driver missing/);
   });
 
   it('rejects ADDAX_BACKEND naming a backend that is not installed', async () => {
     vi.stubEnv('ADDAX_BACKEND', 'gpujs');
     const ax = await fresh();
-    expect(() => ax.zeros([2])).toThrow(/ADDAX_BACKEND=gpujs, but no backend by that name is registered; registered: cpu/);
+    expect(() => ax.zeros([2])).toThrow(
+      /ADDAX_BACKEND=gpujs, but no backend by that name is registered; registered: cpu/,
+    );
   });
 
   it('rejects registering a name twice', async () => {
@@ -99,7 +105,10 @@ describe('backend registry', () => {
 
   it('says which backend lacks a kernel when a primitive has no decomposition either', async () => {
     const ax = await fresh();
-    const opaque = ax.definePrimitive<Record<string, never>>({ name: 'testOpaque', abstractEval: ([x]) => [x!] });
+    const opaque = ax.definePrimitive<Record<string, never>>({
+      name: 'testOpaque',
+      abstractEval: ([x]) => [x!],
+    });
     expect(() => ax.bind(opaque, [ax.array([1])], {})).toThrow(
       /testOpaque: backend 'cpu' has no kernel for it and it has no decomposition/,
     );

@@ -4,12 +4,18 @@ import '@addax/backend-cpu';
 
 describe('array creation', () => {
   it('infers shape and dtype from nested JS arrays: numbers are float32, booleans bool', () => {
-    const x = ax.array([[1, 2, 3], [4, 5, 6]]);
+    const x = ax.array([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(x.shape).toEqual([2, 3]);
     expect(x.dtype).toBe('float32');
     expect(x.ndim).toBe(2);
     expect(x.size).toBe(6);
-    expect(x.arraySync()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(x.arraySync()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     const b = ax.array([true, false]);
     expect(b.dtype).toBe('bool');
     expect(b.arraySync()).toEqual([true, false]);
@@ -39,7 +45,9 @@ describe('array creation', () => {
   });
 
   it('rejects values an integer dtype cannot hold, naming value, index and dtype', () => {
-    expect(() => ax.array([1, 2 ** 31], 'int32')).toThrow(/value 2147483648 at flat index 1 does not fit dtype int32/);
+    expect(() => ax.array([1, 2 ** 31], 'int32')).toThrow(
+      /value 2147483648 at flat index 1 does not fit dtype int32/,
+    );
     expect(() => ax.array([-1], 'uint32')).toThrow(/value -1 at flat index 0 does not fit dtype uint32/);
     expect(() => ax.array([NaN], 'int32')).toThrow(/value NaN/);
   });
@@ -56,7 +64,10 @@ describe('array creation', () => {
     const x = ax.array(data, { shape: [2, 3] });
     data[0] = 100;
     expect(x.dtype).toBe('int32');
-    expect(x.arraySync()).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(x.arraySync()).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(ax.array(new Uint8Array([0, 3])).arraySync()).toEqual([false, true]);
     expect(ax.array(new Float32Array([1.5, 2.5]), 'int32').arraySync()).toEqual([1, 2]);
   });
@@ -64,12 +75,17 @@ describe('array creation', () => {
   it('rejects ragged nesting, a shape that does not fit, and unknown dtypes', () => {
     expect(() => ax.array([[1, 2], [3]])).toThrow(/ragged nested array; expected 2 elements at depth 1/);
     expect(() => ax.array([[1], 2] as number[][])).toThrow(/ragged nested array/);
-    expect(() => ax.array(new Float32Array(5), { shape: [2, 3] })).toThrow(/5 elements do not fill shape \[2, 3\]/);
+    expect(() => ax.array(new Float32Array(5), { shape: [2, 3] })).toThrow(
+      /5 elements do not fill shape \[2, 3\]/,
+    );
     expect(() => ax.array([1], 'float64' as ax.DType)).toThrow(/unknown dtype "float64"/);
   });
 
   it('fills with full, zeros, ones and their -like forms', () => {
-    expect(ax.full([2, 2], 7, 'int32').arraySync()).toEqual([[7, 7], [7, 7]]);
+    expect(ax.full([2, 2], 7, 'int32').arraySync()).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
     expect(ax.zeros([3]).arraySync()).toEqual([0, 0, 0]);
     expect(ax.ones([2], 'bool').arraySync()).toEqual([true, true]);
     const base = ax.array([[1, 2]], 'int32');
@@ -97,19 +113,38 @@ describe('array creation', () => {
   });
 
   it('builds identities with eye, including rectangular and offset diagonals', () => {
-    expect(ax.eye(2).arraySync()).toEqual([[1, 0], [0, 1]]);
-    expect(ax.eye(2, 3, 1).arraySync()).toEqual([[0, 1, 0], [0, 0, 1]]);
-    expect(ax.eye(3, 2, -1, 'int32').arraySync()).toEqual([[0, 0], [1, 0], [0, 1]]);
+    expect(ax.eye(2).arraySync()).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    expect(ax.eye(2, 3, 1).arraySync()).toEqual([
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
+    expect(ax.eye(3, 2, -1, 'int32').arraySync()).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   it('prints like numpy', () => {
-    expect(ax.array([[1, 2], [3, 4.5]]).toString()).toBe('Array([[1., 2.], [3., 4.5]], dtype=float32)');
+    expect(
+      ax
+        .array([
+          [1, 2],
+          [3, 4.5],
+        ])
+        .toString(),
+    ).toBe('Array([[1., 2.], [3., 4.5]], dtype=float32)');
     expect(ax.array([1, 2], 'int32').toString()).toBe('Array([1, 2], dtype=int32)');
     expect(ax.array([true]).toString()).toBe('Array([true], dtype=bool)');
     expect(ax.array(0.1).toString()).toBe('Array(0.1, dtype=float32)');
   });
 
   it('refuses item() on arrays of more than one element', () => {
-    expect(() => ax.zeros([2]).item()).toThrow(/only one-element arrays convert to a scalar, got shape \[2\]/);
+    expect(() => ax.zeros([2]).item()).toThrow(
+      /only one-element arrays convert to a scalar, got shape \[2\]/,
+    );
   });
 });

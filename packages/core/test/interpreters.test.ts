@@ -72,14 +72,17 @@ describe('the interpreter stack', () => {
 
   it('detects a tracer that escaped its transformation', () => {
     let leaked: ax.Array | undefined;
-    record((x) => {
-      leaked = x;
-      return x;
-    }, ax.array([1]));
+    record(
+      (x) => {
+        leaked = x;
+        return x;
+      },
+      ax.array([1]),
+    );
     const log: string[] = [];
-    expect(() =>
-      ax.withMainTrace(RecordingTrace, log, () => ax.lax.add(leaked!, leaked!)),
-    ).toThrow(/escaped the transformation that made it/);
+    expect(() => ax.withMainTrace(RecordingTrace, log, () => ax.lax.add(leaked!, leaked!))).toThrow(
+      /escaped the transformation that made it/,
+    );
   });
 
   it('runs the params rule once, before any interpreter sees the primitive', () => {

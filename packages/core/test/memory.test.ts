@@ -44,10 +44,10 @@ describe('memory and tidy', () => {
   it('spares arrays passed to keep()', () => {
     const before = liveBuffers();
     const kept = ax.tidy(() => {
-      const k = ax.keep(ax.zeros([4]));
+      ax.keep(ax.zeros([4]));
       ax.zeros([4]);
       return [] as ax.Array[];
-    }, );
+    });
     expect(kept).toEqual([]);
     expect(liveBuffers()).toBe(before + 1);
   });

@@ -15,7 +15,9 @@ export function asArray(x: ArrayLike, dtype?: DType): Array {
 /** The dtype numpy-style operations compute `xs` in (JAX's promotion, JS scalars weakly typed). */
 export function promotedDType(xs: readonly ArrayLike[]): DType {
   return resultType(
-    ...xs.map((x) => (x instanceof Array ? { dtype: x.dtype, weak: false } : { dtype: weakTypeOf(x), weak: true })),
+    ...xs.map((x) =>
+      x instanceof Array ? { dtype: x.dtype, weak: false } : { dtype: weakTypeOf(x), weak: true },
+    ),
   );
 }
 
@@ -32,7 +34,9 @@ export function broadcastTo(x: ArrayLike, shape: Shape): Array {
   if (shapeEqual(a.shape, shape)) return a;
   const out = broadcastShapes('broadcastTo', a.shape, shape);
   if (!shapeEqual(out, shape)) {
-    throw new ShapeError(`broadcastTo: cannot broadcast shape ${formatShape(a.shape)} to ${formatShape(shape)}`);
+    throw new ShapeError(
+      `broadcastTo: cannot broadcast shape ${formatShape(a.shape)} to ${formatShape(shape)}`,
+    );
   }
   const offset = shape.length - a.ndim;
   return broadcastInDim(
