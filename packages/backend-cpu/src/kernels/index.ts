@@ -1,4 +1,7 @@
 import type { KernelTable, TypedArray } from '@addax/core';
+import { bitwiseKernels } from './bitwise.js';
+import { comparisonKernels } from './comparison.js';
+import { conversionKernels } from './conversion.js';
 import { elementwiseKernels } from './elementwise.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
@@ -6,6 +9,9 @@ import { shapeKernels } from './shape.js';
 /** Every kernel of the reference backend. */
 export const kernels: KernelTable<TypedArray> = {
   ...elementwiseKernels,
+  ...bitwiseKernels,
+  ...comparisonKernels,
+  ...conversionKernels,
   ...shapeKernels,
   ...reductionKernels,
 };
