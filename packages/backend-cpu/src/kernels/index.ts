@@ -3,6 +3,7 @@ import { bitwiseKernels } from './bitwise.js';
 import { comparisonKernels } from './comparison.js';
 import { conversionKernels } from './conversion.js';
 import { elementwiseKernels } from './elementwise.js';
+import { gatherKernels } from './gather.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
 
@@ -13,5 +14,6 @@ export const kernels: KernelTable<TypedArray> = {
   ...comparisonKernels,
   ...conversionKernels,
   ...shapeKernels,
+  ...gatherKernels,
   ...reductionKernels,
 };

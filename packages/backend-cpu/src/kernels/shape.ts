@@ -1,7 +1,11 @@
 import { sizeOf, stridesOf, type KernelsFor, type TypedArray } from '@addax/core';
 import { output } from '../backend.js';
+import { copyStrided, nextIndex } from './strided.js';
 
-export const shapeKernels: KernelsFor<'reshape' | 'broadcastInDim', TypedArray> = {
+export const shapeKernels: KernelsFor<
+  'reshape' | 'broadcastInDim' | 'transpose' | 'slice' | 'pad' | 'concatenate' | 'rev' | 'iota',
+  TypedArray
+> = {
   // Arrays are immutable, so a reshape can share its operand's buffer.
   reshape: ([x]) => [x!.buffer],
 
@@ -13,16 +17,101 @@ export const shapeKernels: KernelsFor<'reshape' | 'broadcastInDim', TypedArray> 
     broadcastDimensions.forEach((d, i) => {
       if (x!.shape[i] !== 1) strides[d] = inStrides[i]!;
     });
-    const index = shape.map(() => 0);
+    copyStrided(x!.buffer, result, shape, strides, 0);
+    return [result];
+  },
+
+  transpose: ([x], { permutation }, [out]) => {
+    const inStrides = stridesOf(x!.shape);
+    const result = output(out!.dtype, out!.size);
+    copyStrided(
+      x!.buffer,
+      result,
+      out!.shape,
+      permutation.map((p) => inStrides[p]!),
+      0,
+    );
+    return [result];
+  },
+
+  slice: ([x], { startIndices, strides }, [out]) => {
+    const inStrides = stridesOf(x!.shape);
+    const result = output(out!.dtype, out!.size);
+    const base = startIndices.reduce((sum, s, a) => sum + s * inStrides[a]!, 0);
+    copyStrided(
+      x!.buffer,
+      result,
+      out!.shape,
+      strides.map((step, a) => step * inStrides[a]!),
+      base,
+    );
+    return [result];
+  },
+
+  // Reading from the last element backwards along each reversed axis.
+  rev: ([x], { dimensions }, [out]) => {
+    const inStrides = stridesOf(x!.shape);
+    const result = output(out!.dtype, out!.size);
+    const reversed = (a: number): boolean => dimensions.includes(a);
+    const base = x!.shape.reduce(
+      (sum, d, a) => (reversed(a) && d > 0 ? sum + (d - 1) * inStrides[a]! : sum),
+      0,
+    );
+    copyStrided(
+      x!.buffer,
+      result,
+      out!.shape,
+      inStrides.map((s, a) => (reversed(a) ? -s : s)),
+      base,
+    );
+    return [result];
+  },
+
+  // Element i of axis a lands at low + i * (interior + 1); those that land outside were cropped.
+  pad: ([x, padValue], { config }, [out]) => {
+    const result = output(out!.dtype, out!.size);
+    result.fill(padValue!.buffer[0]!);
+    const outStrides = stridesOf(out!.shape);
+    const index = x!.shape.map(() => 0);
     const src = x!.buffer;
-    for (let o = 0; o < result.length; o++) {
+    for (let i = 0; i < src.length; i++) {
       let offset = 0;
-      for (let a = 0; a < shape.length; a++) offset += index[a]! * strides[a]!;
-      result[o] = src[offset]!;
-      for (let a = shape.length - 1; a >= 0; a--) {
-        if (++index[a]! < shape[a]!) break;
-        index[a] = 0;
+      let inside = true;
+      for (let a = 0; a < index.length; a++) {
+        const [low, , interior] = config[a]!;
+        const p = low + index[a]! * (interior + 1);
+        if (p < 0 || p >= out!.shape[a]!) inside = false;
+        offset += p * outStrides[a]!;
       }
+      if (inside) result[offset] = src[i]!;
+      nextIndex(index, x!.shape);
+    }
+    return [result];
+  },
+
+  concatenate: (xs, { dimension }, [out]) => {
+    const result = output(out!.dtype, out!.size);
+    const outStrides = stridesOf(out!.shape);
+    let start = 0;
+    for (const x of xs) {
+      const index = x.shape.map(() => 0);
+      for (let i = 0; i < x.buffer.length; i++) {
+        let offset = start * outStrides[dimension]!;
+        for (let a = 0; a < index.length; a++) offset += index[a]! * outStrides[a]!;
+        result[offset] = x.buffer[i]!;
+        nextIndex(index, x.shape);
+      }
+      start += x.shape[dimension]!;
+    }
+    return [result];
+  },
+
+  iota: (_, { dimension }, [out]) => {
+    const result = output(out!.dtype, out!.size);
+    const index = out!.shape.map(() => 0);
+    for (let o = 0; o < result.length; o++) {
+      result[o] = index[dimension]!;
+      nextIndex(index, out!.shape);
     }
     return [result];
   },

@@ -1,17 +1,44 @@
 import type { Array } from '../array.js';
 import { ShapeDtype } from '../aval.js';
-import { ParameterError, ShapeError } from '../errors.js';
+import { checkDType, type DType } from '../dtype.js';
+import { DTypeError, ParameterError, ShapeError } from '../errors.js';
 import { bind1 } from '../interpreters.js';
 import { definePrimitive } from '../primitive.js';
 import type { PrimitiveParams } from '../primitives/params.js';
-import { checkShape, formatShape, sizeOf, type Shape } from '../shape.js';
+import { checkShape, formatShape, normalizeAxes, normalizeAxis, sizeOf, type Shape } from '../shape.js';
+import { arange } from '../creation.js';
+import { gatherAxis } from './gather.js';
+
+// The family's other primitives live in files of their own; callers import them all from here.
+export {
+  gather,
+  gatherP,
+  scatterAdd,
+  scatterAddP,
+  type GatherOptions,
+  type ScatterOptions,
+} from './gather.js';
+export {
+  concatenate,
+  concatenateP,
+  dynamicSlice,
+  dynamicSliceP,
+  dynamicUpdateSlice,
+  dynamicUpdateSliceP,
+  pad,
+  padP,
+  slice,
+  sliceP,
+} from './slicing.js';
 
 export const reshapeP = definePrimitive<PrimitiveParams['reshape']>({
   name: 'reshape',
   abstractEval: ([x], { newSizes }) => {
     checkShape(newSizes, 'reshape');
     if (sizeOf(newSizes) !== x!.size) {
-      throw new ShapeError(`reshape: cannot reshape ${x!.describe()} (${x!.size} elements) into shape ${formatShape(newSizes)}`);
+      throw new ShapeError(
+        `reshape: cannot reshape ${x!.describe()} (${x!.size} elements) into shape ${formatShape(newSizes)}`,
+      );
     }
     return [new ShapeDtype(newSizes, x!.dtype)];
   },
@@ -56,4 +83,99 @@ export const broadcastInDimP = definePrimitive<PrimitiveParams['broadcastInDim']
  */
 export function broadcastInDim(x: Array, shape: Shape, broadcastDimensions: readonly number[]): Array {
   return bind1(broadcastInDimP, [x], { shape: [...shape], broadcastDimensions: [...broadcastDimensions] });
+}
+
+export const transposeP = definePrimitive<PrimitiveParams['transpose']>({
+  name: 'transpose',
+  abstractEval: ([x], { permutation }) => {
+    const seen = new Set(permutation);
+    const valid =
+      permutation.length === x!.ndim &&
+      seen.size === x!.ndim &&
+      permutation.every((p) => Number.isInteger(p) && p >= 0 && p < x!.ndim);
+    if (!valid) {
+      throw new ParameterError(
+        `transpose: permutation ${formatShape(permutation)} is not a permutation of the ${x!.ndim} axes of ${x!.describe()}`,
+      );
+    }
+    return [
+      new ShapeDtype(
+        permutation.map((p) => x!.shape[p]!),
+        x!.dtype,
+      ),
+    ];
+  },
+});
+
+/**
+ * `lax.transpose`: output axis `i` is operand axis `permutation[i]`.
+ *
+ * @example
+ * ```ts
+ * ax.lax.transpose(ax.zeros([2, 3, 4]), [2, 0, 1]).shape; // [4, 2, 3]
+ * ```
+ */
+export function transpose(x: Array, permutation: readonly number[]): Array {
+  return bind1(transposeP, [x], { permutation: [...permutation] });
+}
+
+export const revP = definePrimitive<PrimitiveParams['rev']>({
+  name: 'rev',
+  params: ({ dimensions }, [x]) => ({ dimensions: normalizeAxes(dimensions, x!.ndim, 'rev', 'dimensions') }),
+  abstractEval: ([x]) => [x!],
+  // Each reversed axis is a gather of that axis at the constant indices n-1, n-2, ..., 0.
+  decompose: ([x], { dimensions }) => {
+    let out = x!;
+    for (const d of dimensions) {
+      const n = out.shape[d]!;
+      if (n > 1) out = gatherAxis(out, arange(n - 1, -1, -1), d, 'clip');
+    }
+    return [out];
+  },
+});
+
+/**
+ * `lax.rev`: reverses the order of elements along each of `dimensions` (negative axes count from
+ * the end).
+ *
+ * @example
+ * ```ts
+ * ax.lax.rev(ax.array([[1, 2], [3, 4]]), [1]); // [[2, 1], [4, 3]]
+ * ```
+ */
+export function rev(x: Array, dimensions: readonly number[]): Array {
+  return bind1(revP, [x], { dimensions: [...dimensions] });
+}
+
+const IOTA_DTYPES: readonly DType[] = ['float32', 'int32', 'uint32'];
+
+export const iotaP = definePrimitive<PrimitiveParams['iota']>({
+  name: 'iota',
+  params: ({ dtype, shape, dimension }) => ({
+    dtype: checkDType(dtype, 'iota'),
+    shape: [...checkShape(shape, 'iota')],
+    dimension: normalizeAxis(dimension, shape.length, 'iota', 'dimension'),
+  }),
+  abstractEval: (_, { dtype, shape, dimension }) => {
+    if (!IOTA_DTYPES.includes(dtype)) {
+      throw new DTypeError(`iota: dtype ${dtype} is not supported; iota accepts ${IOTA_DTYPES.join(', ')}`);
+    }
+    if (!Number.isInteger(dimension) || dimension < 0 || dimension >= shape.length) {
+      throw new ParameterError(`iota: dimension ${dimension} is not an axis of shape ${formatShape(shape)}`);
+    }
+    return [new ShapeDtype(shape, dtype)];
+  },
+});
+
+/**
+ * `lax.broadcastedIota`: an array of `shape` whose elements count 0, 1, 2, ... along `dimension`
+ * and repeat along the other axes.
+ *
+ * @example
+ * ```ts
+ * ax.lax.iota('int32', [2, 3], 1); // [[0, 1, 2], [0, 1, 2]]
+ * ```
+ */
+export function iota(dtype: DType, shape: Shape, dimension: number): Array {
+  return bind1(iotaP, [], { dtype, shape: [...shape], dimension });
 }
