@@ -1,4 +1,4 @@
-import type { DType, Kernel, NoParams, TypedArray } from '@addax/core';
+import { BackendError, type DType, type Kernel, type NoParams, type TypedArray } from '@addax/core';
 import { output } from '../backend.js';
 
 /** A function on two stored values, for one operand dtype. */
@@ -23,7 +23,7 @@ export function binaryKernel(fnFor: (dtype: DType) => BinaryFn): Kernel<NoParams
 export function byDType(fns: Partial<Record<DType, BinaryFn>>): (dtype: DType) => BinaryFn {
   return (dtype) => {
     const fn = fns[dtype];
-    if (!fn) throw new Error(`cpu kernel: no implementation for dtype ${dtype}`);
+    if (!fn) throw new BackendError(`cpu: no elementwise kernel for dtype ${dtype}`);
     return fn;
   };
 }
