@@ -10,3 +10,12 @@ import { createCpuBackend } from './backend.js';
 registerBackend('cpu', () => createCpuBackend(), { priority: 0 });
 
 export { createCpuBackend, type CpuBackendOptions } from './backend.js';
+// The linalg fast paths and the plain loops they are checked against, for tests and other backends.
+export {
+  convIm2col,
+  convReference,
+  dotGeneralFast,
+  dotGeneralReference,
+  matmulBlocked,
+  matmulReference,
+} from './kernels/linalg.js';

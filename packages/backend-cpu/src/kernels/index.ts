@@ -4,6 +4,7 @@ import { comparisonKernels } from './comparison.js';
 import { conversionKernels } from './conversion.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gatherKernels } from './gather.js';
+import { linalgKernels } from './linalg.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
 
@@ -16,4 +17,5 @@ export const kernels: KernelTable<TypedArray> = {
   ...shapeKernels,
   ...gatherKernels,
   ...reductionKernels,
+  ...linalgKernels,
 };
