@@ -7,6 +7,7 @@ import { gatherKernels } from './gather.js';
 import { linalgKernels } from './linalg.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
+import { sortKernels } from './sort.js';
 
 /** Every kernel of the reference backend. */
 export const kernels: KernelTable<TypedArray> = {
@@ -18,4 +19,5 @@ export const kernels: KernelTable<TypedArray> = {
   ...gatherKernels,
   ...reductionKernels,
   ...linalgKernels,
+  ...sortKernels,
 };

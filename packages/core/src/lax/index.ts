@@ -1,4 +1,5 @@
 export * from './elementwise.js';
 export * from './shape.js';
 export * from './reductions.js';
+export * from './sort.js';
 export * from './linalg.js';
