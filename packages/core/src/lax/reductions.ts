@@ -7,6 +7,7 @@ import { bind1 } from '../interpreters.js';
 import { definePrimitive } from '../primitive.js';
 import type { ArgReduceParams, AxesParams, CumulativeParams, PrimitiveParams } from '../primitives/params.js';
 import { sizeOf } from '../shape.js';
+import { allOnesLike, constantLike } from './constant.js';
 import { add, cast, eq, mul, ne, or, select, xor } from './elementwise.js';
 import { canonicalAxes, canonicalAxis, checkOperandDType } from './reduce-axes.js';
 import { broadcastInDim, iota, pad, reshape, slice, transpose } from './shape.js';
@@ -38,17 +39,12 @@ function keptAxes(ndim: number, axes: readonly number[]): number[] {
   return [...globalThis.Array(ndim).keys()].filter((i) => !axes.includes(i));
 }
 
-/** Every bit set in `dtype` (int32 -1, uint32 2^32 - 1): `xor` with it is bitwise not. */
-function allOnes(shape: readonly number[], dtype: DType): Array {
-  return full(shape, dtype === 'uint32' ? 0xffffffff : -1, dtype);
-}
-
 /**
  * `-x` for float32 as a multiplication by -1, which flips the sign of every value, zeros
  * included (`0 - x` would turn -0 into +0 and lose the minimum of [-0]).
  */
 function negate(x: Array): Array {
-  return mul(x, full(x.shape, -1, x.dtype));
+  return mul(x, constantLike(x, -1));
 }
 
 export const reduceSumP = definePrimitive<PrimitiveParams['reduceSum']>({
@@ -96,8 +92,8 @@ export const reduceMinP = definePrimitive<PrimitiveParams['reduceMin']>({
   // Negation (floats) and bitwise not (integers) reverse the order exactly, identities included.
   decompose: ([x], { axes }) => {
     if (x!.dtype === 'float32') return [negate(reduceMax(negate(x!), axes))];
-    const largest = reduceMax(xor(x!, allOnes(x!.shape, x!.dtype)), axes);
-    return [xor(largest, allOnes(largest.shape, largest.dtype))];
+    const largest = reduceMax(xor(x!, allOnesLike(x!)), axes);
+    return [xor(largest, allOnesLike(largest))];
   },
 });
 
@@ -163,8 +159,8 @@ export const reduceAndP = definePrimitive<PrimitiveParams['reduceAnd']>({
   abstractEval: reduceEval('reduceAnd', BOOL),
   // All true iff the largest of the negations (0 when empty) is 0.
   decompose: ([x], { axes }) => {
-    const anyFalse = reduceMax(cast(xor(x!, full(x!.shape, true)), 'uint32'), axes);
-    return [eq(anyFalse, full(anyFalse.shape, 0, 'uint32'))];
+    const anyFalse = reduceMax(cast(xor(x!, allOnesLike(x!)), 'uint32'), axes);
+    return [eq(anyFalse, constantLike(anyFalse, 0))];
   },
 });
 
