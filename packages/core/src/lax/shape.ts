@@ -44,7 +44,14 @@ export const reshapeP = definePrimitive<PrimitiveParams['reshape']>({
   },
 });
 
-/** `lax.reshape`: the same elements in row-major order under a new shape of equal size. */
+/**
+ * `lax.reshape`: the same elements in row-major order under a new shape of equal size.
+ *
+ * @example
+ * ```ts
+ * ax.lax.reshape(ax.arange(6), [2, 3]); // [[0, 1, 2], [3, 4, 5]]
+ * ```
+ */
 export function reshape(x: Array, newSizes: Shape): Array {
   return bind1(reshapeP, [x], { newSizes: [...newSizes] });
 }
@@ -80,6 +87,11 @@ export const broadcastInDimP = definePrimitive<PrimitiveParams['broadcastInDim']
 /**
  * `lax.broadcastInDim`: operand axis `i` becomes output axis `broadcastDimensions[i]` (size 1 or
  * equal); the other output axes repeat the operand.
+ *
+ * @example
+ * ```ts
+ * ax.lax.broadcastInDim(ax.array([1, 2]), [3, 2], [1]); // three rows of [1, 2]
+ * ```
  */
 export function broadcastInDim(x: Array, shape: Shape, broadcastDimensions: readonly number[]): Array {
   return bind1(broadcastInDimP, [x], { shape: [...shape], broadcastDimensions: [...broadcastDimensions] });
