@@ -3,3 +3,4 @@ export * from './shape.js';
 export * from './reductions.js';
 export * from './sort.js';
 export * from './linalg.js';
+export * from './unary.js';
