@@ -5,6 +5,7 @@ import { conversionKernels } from './conversion.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gatherKernels } from './gather.js';
 import { linalgKernels } from './linalg.js';
+import { randomKernels } from './random.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
 import { sortKernels } from './sort.js';
@@ -19,5 +20,6 @@ export const kernels: KernelTable<TypedArray> = {
   ...gatherKernels,
   ...reductionKernels,
   ...linalgKernels,
+  ...randomKernels,
   ...sortKernels,
 };
