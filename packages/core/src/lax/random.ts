@@ -1,10 +1,9 @@
 import type { Array } from '../array.js';
-import { full } from '../creation.js';
 import { ParameterError } from '../errors.js';
 import { bind } from '../interpreters.js';
-import { definePrimitive, Zero, type Primitive } from '../primitive.js';
+import { definePrimitive } from '../primitive.js';
 import type { PrimitiveParams } from '../primitives/params.js';
-import type { Shape } from '../shape.js';
+import { constantLike } from './constant.js';
 import { add, elementwiseEval, or, shiftLeft, shiftRightLogical, xor } from './elementwise.js';
 
 /** Threefry-2x32's rotation amounts, alternating every four rounds (Salmon et al. 2011, table 4). */
@@ -18,29 +17,28 @@ const KS_PARITY = 0x1bd11bda;
 
 const uint32Eval = elementwiseEval('threefry2x32', ['uint32']);
 
-function rotateLeft(x: Array, r: number, shape: Shape): Array {
-  return or(shiftLeft(x, full(shape, r, 'uint32')), shiftRightLogical(x, full(shape, 32 - r, 'uint32')));
+function rotateLeft(x: Array, r: number): Array {
+  return or(shiftLeft(x, constantLike(x, r)), shiftRightLogical(x, constantLike(x, 32 - r)));
 }
 
 /** The twenty rounds of Threefry-2x32 in uint32 lax operations, unrolled as JAX's lowering is. */
 function threefryRounds(k0: Array, k1: Array, x0: Array, x1: Array): [Array, Array] {
-  const shape = k0.shape;
-  const ks = [k0, k1, xor(xor(k0, k1), full(shape, KS_PARITY, 'uint32'))] as const;
+  const ks = [k0, k1, xor(xor(k0, k1), constantLike(k0, KS_PARITY))] as const;
   let a = add(x0, ks[0]);
   let b = add(x1, ks[1]);
   for (let block = 0; block < 5; block++) {
     for (const r of ROTATIONS[block % 2]!) {
       a = add(a, b);
-      b = xor(a, rotateLeft(b, r, shape));
+      b = xor(a, rotateLeft(b, r));
     }
     // Key injection, as in JAX's unrolled lowering: schedule words i+1 and i+2, plus the count i+1.
     a = add(a, ks[(block + 1) % 3]!);
-    b = add(add(b, ks[(block + 2) % 3]!), full(shape, block + 1, 'uint32'));
+    b = add(add(b, ks[(block + 2) % 3]!), constantLike(b, block + 1));
   }
   return [a, b];
 }
 
-export const threefry2x32P: Primitive<PrimitiveParams['threefry2x32']> = definePrimitive<PrimitiveParams['threefry2x32']>({
+export const threefry2x32P = definePrimitive<PrimitiveParams['threefry2x32']>({
   name: 'threefry2x32',
   abstractEval: (operands) => {
     if (operands.length !== 4) {
@@ -50,10 +48,6 @@ export const threefry2x32P: Primitive<PrimitiveParams['threefry2x32']> = defineP
     return [out!, out!];
   },
   decompose: ([k0, k1, x0, x1]) => threefryRounds(k0!, k1!, x0!, x1!),
-  jvp: (primals) => {
-    const outs = bind(threefry2x32P, primals, {});
-    return [outs, outs.map((o) => new Zero(o.aval))];
-  },
 });
 
 /**
