@@ -9,6 +9,7 @@ import { randomKernels } from './random.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
 import { sortKernels } from './sort.js';
+import { unaryKernels } from './unary.js';
 
 /** Every kernel of the reference backend. */
 export const kernels: KernelTable<TypedArray> = {
@@ -22,4 +23,5 @@ export const kernels: KernelTable<TypedArray> = {
   ...linalgKernels,
   ...randomKernels,
   ...sortKernels,
+  ...unaryKernels,
 };
