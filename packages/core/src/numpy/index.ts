@@ -10,3 +10,8 @@ export * from './astype.js';
 export * from './bitwise.js';
 export * from './comparison.js';
 export * from './where.js';
+export * from './reductions.js';
+export * from './statistics.js';
+export * from './sorting.js';
+export * from './softmax.js';
+import './reduction-methods.js';
