@@ -216,3 +216,30 @@ describe('Array methods', () => {
     expect(ax.array([1, 3]).std().item()).toBe(1);
   });
 });
+
+describe('intermediates', () => {
+  it('are freed: each function leaves only its result alive', () => {
+    const a = x();
+    const calls: [string, () => ax.Array][] = [
+      ['sum', () => ax.sum(a, 0, { keepdims: true })],
+      ['max', () => ax.max(a, null, { initial: 0 })],
+      ['argmax', () => ax.argmax(a, null, { keepdims: true })],
+      ['all', () => ax.all(a, 1)],
+      ['cumsum', () => ax.cumsum(a)],
+      ['mean', () => ax.mean(a, 1)],
+      ['var', () => ax.var(a, 0, { ddof: 1 })],
+      ['std', () => ax.std(a)],
+      ['argsort', () => ax.argsort(a, 0)],
+      ['softmax', () => ax.softmax(a)],
+      ['logSoftmax', () => ax.logSoftmax(a)],
+      ['logsumexp', () => ax.logsumexp(a, -1, { keepdims: true })],
+    ];
+    for (const [name, call] of calls) {
+      const before = ax.memory().cpu!.buffers;
+      const result = call();
+      expect(ax.memory().cpu!.buffers - before, name).toBe(1);
+      result.dispose();
+    }
+    expect(a.isDisposed).toBe(false);
+  });
+});
