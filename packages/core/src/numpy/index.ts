@@ -15,3 +15,5 @@ export * from './statistics.js';
 export * from './sorting.js';
 export * from './softmax.js';
 import './reduction-methods.js';
+export * from './linalg.js';
+import './linalg-methods.js';
