@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 
@@ -95,6 +96,29 @@ describe('floorDivide', () => {
     expect(
       ax.floorDivide(f32(-7.5, 7.5, 1, -1, 1, 1), f32(2, 2, 0.1, Infinity, Infinity, 0)).arraySync(),
     ).toEqual([-4, 3, 9, -1, 0, NaN]);
+  });
+});
+
+describe('floorDivide and remainder on int32 (property)', () => {
+  it('match Math.floor(a / b) and a - b * floor(a / b) exactly, for a in the int32 range and b != 0', () => {
+    const int32 = fc.integer({ min: -2147483648, max: 2147483647 });
+    const pairs = fc.array(
+      fc.tuple(
+        int32,
+        int32.filter((b) => b !== 0),
+      ),
+      { minLength: 1, maxLength: 16 },
+    );
+    fc.assert(
+      fc.property(pairs, (ps) => {
+        const a = i32(...ps.map((p) => p[0]));
+        const b = i32(...ps.map((p) => p[1]));
+        // `| 0` wraps INT_MIN // -1 = 2^31 as int32 division does.
+        expect(ax.floorDivide(a, b).arraySync()).toEqual(ps.map(([x, y]) => Math.floor(x / y) | 0));
+        expect(ax.remainder(a, b).arraySync()).toEqual(ps.map(([x, y]) => x - y * Math.floor(x / y)));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 
