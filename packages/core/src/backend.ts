@@ -83,6 +83,20 @@ interface Entry {
 
 const entries = new Map<string, Entry>();
 let current: Entry | undefined;
+const overrides: Backend[] = [];
+
+/**
+ * Runs `fn` with `backend` as the one new arrays are made on, without switching the user's choice:
+ * a decomposition's constants must live where its operands live.
+ */
+export function withBackend<T>(backend: Backend, fn: () => T): T {
+  overrides.push(backend);
+  try {
+    return fn();
+  } finally {
+    overrides.pop();
+  }
+}
 
 /**
  * Makes a backend available under `name`. Backends register themselves when their package is
@@ -154,6 +168,8 @@ export function setBackend(name: string): Backend {
  * error if it cannot start), else the highest-priority registered backend that starts.
  */
 export function getBackend(): Backend {
+  const override = overrides.at(-1);
+  if (override) return override;
   if (current) return current.instance!;
   const asked = requested();
   if (asked !== undefined) {

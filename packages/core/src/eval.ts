@@ -1,5 +1,5 @@
 import type { Array } from './array.js';
-import { getBackend, type Backend, type Kernel, type KernelArg } from './backend.js';
+import { getBackend, withBackend, type Backend, type Kernel, type KernelArg } from './backend.js';
 import { EagerArray, tidy } from './eager.js';
 import { BackendError } from './errors.js';
 import type { Primitive } from './primitive.js';
@@ -51,7 +51,7 @@ export class EvalTrace extends Trace {
       return buffers.map((b, i) => new EagerArray(outAvals[i]!, backend, b));
     }
     const { decompose } = prim;
-    if (decompose) return tidy(() => decompose(operands, params));
+    if (decompose) return withBackend(backend, () => tidy(() => decompose(operands, params)));
     throw new BackendError(
       `${prim.name}: backend '${backend.name}' has no kernel for it and it has no decomposition`,
     );

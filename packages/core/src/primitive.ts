@@ -73,7 +73,7 @@ const registry = new Map<string, Primitive<never>>();
  * const double = ax.definePrimitive<{}>({
  *   name: 'double',
  *   abstractEval: ([x]) => [x!],
- *   decompose: ([x]) => [ax.mul(x!, 2)],
+ *   decompose: ([x]) => [ax.lax.add(x!, x!)],
  * });
  * const [y] = ax.bind(double, [ax.array([1, 2])], {}); // [2, 4] on any backend
  * ```

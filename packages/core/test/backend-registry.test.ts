@@ -103,6 +103,20 @@ describe('backend registry', () => {
     expect(ax.memory().minimal!.buffers).toBe(before + 2);
   });
 
+  it("makes a decomposition's constants on the operands' backend, not the current one", async () => {
+    const ax = await fresh();
+    const { createCpuBackend } = await import('@addax/backend-cpu');
+    ax.registerBackend('minimal', () => createCpuBackend({ name: 'minimal', only: ax.MINIMAL_PRIMITIVES }));
+    ax.setBackend('minimal');
+    const x = ax.array([1, 5]);
+    const y = ax.array([3, 2]);
+    ax.setBackend('cpu');
+    // On 'minimal', sub has no kernel; its decomposition makes a -1 constant, which must live on 'minimal' too.
+    const d = ax.lax.sub(x, y);
+    expect(d.arraySync()).toEqual([-2, 3]);
+    expect((d as ax.EagerArray).backend.name).toBe('minimal');
+  });
+
   it('says which backend lacks a kernel when a primitive has no decomposition either', async () => {
     const ax = await fresh();
     const opaque = ax.definePrimitive<Record<string, never>>({
