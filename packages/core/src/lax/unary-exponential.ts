@@ -158,7 +158,7 @@ export const logisticP = definePrimitive<PrimitiveParams['logistic']>({
  *
  * @example
  * ```ts
- * ax.lax.logistic(ax.array([0, -100])); // [0.5, 3.7200760e-44]
+ * ax.lax.logistic(ax.array([0, -20])); // [0.5, 2.0611537e-9]
  * ```
  */
 export function logistic(x: Array): Array {

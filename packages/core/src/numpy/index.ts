@@ -17,3 +17,7 @@ export * from './softmax.js';
 import './reduction-methods.js';
 export * from './linalg.js';
 import './linalg-methods.js';
+export * from './unary.js';
+export * from './transcendental.js';
+export * from './activations.js';
+import './unary-methods.js';
