@@ -6,6 +6,11 @@ import '@tensorflow/tfjs-backend-cpu';
 /**
  * Selects the CPU backends of both libraries and checks they are the ones running (a failed
  * TensorFlow.js init falls back silently). Returns each library's backend, as reported.
+ *
+ * @example
+ * ```ts
+ * await initCpuBackends(); // { addax: 'cpu (CPU reference)', tfjs: 'cpu' }
+ * ```
  */
 export async function initCpuBackends(): Promise<Record<string, string>> {
   const addax = ax.setBackend('cpu');

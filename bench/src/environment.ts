@@ -27,7 +27,14 @@ function versionOf(name: string): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
-/** The current machine, Node version, package versions and the given running backends. */
+/**
+ * The current machine, Node version, package versions and the given running backends.
+ *
+ * @example
+ * ```ts
+ * environment({ addax: 'cpu' }).cpu; // e.g. 'AMD EPYC'
+ * ```
+ */
 export function environment(backends: Record<string, string>): Environment {
   const cpus = os.cpus();
   return {

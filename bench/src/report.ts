@@ -7,6 +7,11 @@ const fixed = (v: number, digits: number): string => (Number.isFinite(v) ? v.toF
 /**
  * The results as a text table: one row per entry, per lane its median time and GFLOP/s, and each
  * non-baseline lane's ratio over the baseline.
+ *
+ * @example
+ * ```ts
+ * console.log(formatTable(results));
+ * ```
  */
 export function formatTable(results: readonly EntryResult[]): string {
   const rows: string[][] = [];
@@ -33,7 +38,14 @@ export function formatTable(results: readonly EntryResult[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** Writes `results/<suite>.json` with the environment, one file per suite. */
+/**
+ * Writes `<dir>/<suite>.json` with the environment, one file per suite; returns the paths.
+ *
+ * @example
+ * ```ts
+ * writeResults(new URL('../results/', import.meta.url), env, results); // ['.../matmul.json']
+ * ```
+ */
 export function writeResults(dir: URL, env: Environment, results: readonly EntryResult[]): string[] {
   mkdirSync(dir, { recursive: true });
   const suites = [...new Set(results.map((r) => r.suite))];

@@ -1,7 +1,14 @@
 import { measure, median, type MeasureOptions } from './measure.js';
 import type { Entry, EntryResult, LaneResult } from './types.js';
 
-/** Measures every lane of an entry and relates each to the entry's baseline lane. */
+/**
+ * Measures every lane of an entry and relates each to the entry's baseline lane.
+ *
+ * @example
+ * ```ts
+ * runEntry(matmulEntries([128])[0]!).lanes; // [{ lane: 'addax-cpu', ratio: ... }, { lane: 'tfjs-cpu', ratio: 1 }]
+ * ```
+ */
 export function runEntry(entry: Entry, options?: MeasureOptions): EntryResult {
   const timed = entry.lanes.map((lane) => {
     const times = measure(lane, options);

@@ -45,7 +45,14 @@ function tfjsLane(n: number): Lane {
   };
 }
 
-/** Square float32 matmuls, `2 n^3` flops each, Addax's CPU backend against tfjs-backend-cpu. */
+/**
+ * Square float32 matmuls, `2 n^3` flops each, Addax's CPU backend against tfjs-backend-cpu.
+ *
+ * @example
+ * ```ts
+ * matmulEntries([64, 128]); // two entries, each with an addax-cpu and a tfjs-cpu lane
+ * ```
+ */
 export function matmulEntries(sizes: readonly number[] = [128, 256, 512]): Entry[] {
   return sizes.map((n) => ({
     suite: 'matmul',

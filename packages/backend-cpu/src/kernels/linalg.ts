@@ -11,7 +11,14 @@ function isFloat32(x: KernelArg<TypedArray>): x is KernelArg<Float32Array> {
   return x.buffer instanceof Float32Array;
 }
 
-/** Contractions and windows: float32 takes the blocked-matmul paths, integers the plain loops. */
+/**
+ * Contractions and windows: float32 takes the blocked-matmul paths, integers the plain loops.
+ *
+ * @example
+ * ```ts
+ * const kernels = { ...linalgKernels }; // spread into the backend's kernel table
+ * ```
+ */
 export const linalgKernels: KernelsFor<
   'dotGeneral' | 'conv' | 'reduceWindowSum' | 'reduceWindowMax',
   TypedArray

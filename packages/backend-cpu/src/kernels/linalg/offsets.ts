@@ -24,7 +24,14 @@ export function offsetTable(shape: Shape, axes: readonly number[]): Int32Array {
   return table;
 }
 
-/** Whether `axes` is `0, 1, ..., n-1`: the axes are already in buffer order. */
+/**
+ * Whether `axes` is `0, 1, ..., n-1`: the axes are already in buffer order.
+ *
+ * @example
+ * ```ts
+ * isIdentity([0, 1, 2]); // true
+ * ```
+ */
 export function isIdentity(axes: readonly number[]): boolean {
   return axes.every((a, i) => a === i);
 }

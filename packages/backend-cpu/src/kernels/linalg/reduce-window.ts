@@ -49,5 +49,7 @@ function reduceWindow(kind: 'sum' | 'max'): Kernel<ReduceWindowParams, TypedArra
   };
 }
 
+/** The reduceWindowSum kernel: padding and holes count 0. */
 export const reduceWindowSumKernel = reduceWindow('sum');
+/** The reduceWindowMax kernel: padding and holes count -Infinity (int32: -2^31, uint32: 0). */
 export const reduceWindowMaxKernel = reduceWindow('max');

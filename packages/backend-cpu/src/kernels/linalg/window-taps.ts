@@ -34,6 +34,13 @@ function axisTaps(axis: TapAxis): Int32Array {
 /**
  * The operand offsets a window reads, per output position: built once per kernel call from one
  * small table per axis, then filled for each output position in O(window size).
+ *
+ * @example
+ * ```ts
+ * const taps = new WindowTaps([{ size: 5, stride: 1, window: 3, windowStride: 2, padLow: 1,
+ *   baseDilation: 1, windowDilation: 1, outSize: 3 }]);
+ * taps.forEachPosition((p, t) => console.log(p, [...t])); // 0 [-1, 0, 1], 1 [1, 2, 3], 2 [3, 4, -1]
+ * ```
  */
 export class WindowTaps {
   /** Window positions per output position, in row-major order of the window's axes. */
@@ -52,6 +59,11 @@ export class WindowTaps {
   /**
    * Calls `visit(position, taps)` for every output position in row-major order, `taps` holding the
    * offset each window position reads (-1 for padding and holes). `taps` is one buffer, refilled.
+   *
+   * @example
+   * ```ts
+   * taps.forEachPosition((position, offsets) => { out[position] = sumOf(offsets); });
+   * ```
    */
   forEachPosition(visit: (position: number, taps: Int32Array) => void): void {
     const total = sizeOf(this.outShape);

@@ -12,6 +12,11 @@ import { boxPoints, inversePermutation } from './window.js';
  * Conv without a conv kernel: the input is padded (lhs dilation is interior padding), and for each
  * kernel offset a strided slice of it is contracted with that kernel tap by dotGeneral, batched over
  * the feature groups; the per-offset results are summed.
+ *
+ * @example
+ * ```ts
+ * const [out] = convDecompose([lhs, rhs], params); // what a backend without a conv kernel runs
+ * ```
  */
 export function convDecompose([lhs, rhs]: readonly Array[], p: ConvParams): Array[] {
   const s = convSizes(lhs!.aval, rhs!.aval, p);

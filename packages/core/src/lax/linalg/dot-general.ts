@@ -10,7 +10,14 @@ import { mul } from '../elementwise.js';
 import { reduceSum } from '../reductions.js';
 import { broadcastInDim, transpose } from '../shape.js';
 
-/** The dtypes contractions and windowed reductions accept (bool has no sum of products). */
+/**
+ * The dtypes contractions and windowed reductions accept (bool has no sum of products).
+ *
+ * @example
+ * ```ts
+ * LINALG_DTYPES.includes('bool'); // false
+ * ```
+ */
 export const LINALG_DTYPES: readonly DType[] = ['float32', 'int32', 'uint32'];
 
 /**
@@ -98,7 +105,15 @@ function checkPairedSizes(
   });
 }
 
-/** The axes of `x` that are neither contracted nor batched, in order. */
+/**
+ * The axes of an operand of rank `ndim` that are in none of `used` (neither contracted nor
+ * batched), in order.
+ *
+ * @example
+ * ```ts
+ * freeAxes(4, [1], [3]); // [0, 2]
+ * ```
+ */
 export function freeAxes(ndim: number, ...used: (readonly number[])[]): number[] {
   const taken = new Set(used.flat());
   return globalThis.Array.from({ length: ndim }, (_, i) => i).filter((i) => !taken.has(i));
