@@ -26,7 +26,9 @@ export function convReference(
   const w = rhs.buffer;
   const int = out.dtype !== 'float32';
   const q = g.taps.count;
-  g.taps.forEachPosition((position, taps) => {
+  const positions = g.outOffsets.length;
+  for (let position = 0; position < positions; position++, g.taps.advance()) {
+    const taps = g.taps.current;
     for (let b = 0; b < g.batch; b++) {
       for (let oc = 0; oc < g.groups * g.groupOut; oc++) {
         const group = Math.floor(oc / g.groupOut);
@@ -43,7 +45,7 @@ export function convReference(
         result[b * g.outBatchStride + oc * g.outFeatureStride + g.outOffsets[position]!] = acc;
       }
     }
-  });
+  }
   return result;
 }
 
@@ -71,7 +73,8 @@ export function convIm2col(
   const depth = g.groupIn * q;
   const x = lhs.buffer;
   const patches = new Float32Array(g.groups * rows * depth);
-  g.taps.forEachPosition((position, taps) => {
+  for (let position = 0; position < positions; position++, g.taps.advance()) {
+    const taps = g.taps.current;
     for (let group = 0; group < g.groups; group++) {
       for (let b = 0; b < g.batch; b++) {
         let o = ((group * g.batch + b) * positions + position) * depth;
@@ -81,7 +84,7 @@ export function convIm2col(
         }
       }
     }
-  });
+  }
   const weights = new Float32Array(g.groups * depth * g.groupOut);
   const w = rhs.buffer;
   for (let group = 0; group < g.groups; group++) {

@@ -2,16 +2,9 @@ import { stridesOf, type DType, type Kernel, type ReduceWindowParams, type Typed
 import { output } from '../../backend.js';
 import { WindowTaps } from './window-taps.js';
 
-/** What padding and holes count as: the identity of the reduction. */
-function initOf(kind: 'sum' | 'max', dtype: DType): number {
-  if (kind === 'sum') return 0;
+/** The identity of max, which padding and holes hold: -Infinity or the integer dtype's minimum. */
+function lowest(dtype: DType): number {
   return dtype === 'float32' ? -Infinity : dtype === 'int32' ? -(2 ** 31) : 0;
-}
-
-function combiner(kind: 'sum' | 'max', dtype: DType): (acc: number, v: number) => number {
-  // Math.max propagates NaN and orders -0 below +0, as lax.max does.
-  if (kind === 'max') return Math.max;
-  return dtype === 'float32' ? (acc, v) => acc + v : (acc, v) => (acc + v) | 0;
 }
 
 /**
@@ -34,17 +27,32 @@ function reduceWindow(kind: 'sum' | 'max'): Kernel<ReduceWindowParams, TypedArra
         outSize: out!.shape[a]!,
       })),
     );
-    const init = initOf(kind, dtype);
-    const combine = combiner(kind, dtype);
     const src = x!.buffer;
     const result = output(dtype, out!.size);
-    taps.forEachPosition((position, offsets) => {
-      let acc = init;
-      for (let k = 0; k < offsets.length; k++) {
-        acc = combine(acc, offsets[k]! < 0 ? init : src[offsets[k]!]!);
+    // One loop per reduction rather than one loop calling a combine function, so each stays
+    // monomorphic in the hot path. Padding and holes (offset -1) are skipped: they hold the identity.
+    if (kind === 'max') {
+      const init = lowest(dtype);
+      for (let position = 0; position < result.length; position++, taps.advance()) {
+        const offsets = taps.current;
+        let acc = init;
+        for (let k = 0; k < offsets.length; k++) {
+          // Math.max propagates NaN and orders -0 below +0, as lax.max does.
+          if (offsets[k]! >= 0) acc = Math.max(acc, src[offsets[k]!]!);
+        }
+        result[position] = acc;
       }
-      result[position] = acc;
-    });
+    } else {
+      // Integer sums are exact in float64 up to 2^53 (windows of up to 2^21 elements), so wrapping
+      // once at the end equals wrapping at every step.
+      const wrap = dtype !== 'float32';
+      for (let position = 0; position < result.length; position++, taps.advance()) {
+        const offsets = taps.current;
+        let acc = 0;
+        for (let k = 0; k < offsets.length; k++) if (offsets[k]! >= 0) acc += src[offsets[k]!]!;
+        result[position] = wrap ? acc | 0 : acc;
+      }
+    }
     return [result];
   };
 }

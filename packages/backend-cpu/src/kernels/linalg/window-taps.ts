@@ -1,4 +1,3 @@
-import { sizeOf, type Shape } from '@addax/core';
 
 /** One axis of a windowed operation, as the kernels walk it. */
 export interface TapAxis {
@@ -32,69 +31,82 @@ function axisTaps(axis: TapAxis): Int32Array {
 }
 
 /**
- * The operand offsets a window reads, per output position: built once per kernel call from one
- * small table per axis, then filled for each output position in O(window size).
+ * A cursor over the output positions of a windowed operation (row-major), holding the operand
+ * offsets the current position's window reads, -1 where it falls in padding or a hole. Built
+ * once per kernel call from one small table per axis; the hot loop stays in the kernel.
  *
  * @example
  * ```ts
  * const taps = new WindowTaps([{ size: 5, stride: 1, window: 3, windowStride: 2, padLow: 1,
  *   baseDilation: 1, windowDilation: 1, outSize: 3 }]);
- * taps.forEachPosition((p, t) => console.log(p, [...t])); // 0 [-1, 0, 1], 1 [1, 2, 3], 2 [3, 4, -1]
+ * taps.current; // [-1, 0, 1]
+ * taps.advance();
+ * taps.current; // [1, 2, 3]
  * ```
  */
 export class WindowTaps {
   /** Window positions per output position, in row-major order of the window's axes. */
   readonly count: number;
-  readonly outShape: Shape;
-  readonly #axes: readonly TapAxis[];
+  /** The offsets of the current output position's window (one buffer, refilled). */
+  readonly current: Int32Array;
+  readonly #windows: Int32Array;
   readonly #tables: readonly Int32Array[];
+  readonly #outSizes: Int32Array;
+  readonly #index: Int32Array;
+  /** `#levels[a]`: the taps over axes `0..a` at the current index; the last is `current`. */
+  readonly #levels: Int32Array[];
+  static readonly #root = new Int32Array(1);
 
   constructor(axes: readonly TapAxis[]) {
-    this.#axes = axes;
+    this.#windows = Int32Array.from(axes, (a) => a.window);
     this.#tables = axes.map(axisTaps);
-    this.count = axes.reduce((n, a) => n * a.window, 1);
-    this.outShape = axes.map((a) => a.outSize);
+    this.#outSizes = Int32Array.from(axes, (a) => a.outSize);
+    this.#index = new Int32Array(axes.length);
+    let size = 1;
+    this.#levels = axes.map((a) => new Int32Array((size *= a.window)));
+    this.count = size;
+    this.current = this.#levels.at(-1) ?? WindowTaps.#root;
+    if (this.#outSizes.every((n) => n > 0)) this.#rebuild(0);
   }
 
   /**
-   * Calls `visit(position, taps)` for every output position in row-major order, `taps` holding the
-   * offset each window position reads (-1 for padding and holes). `taps` is one buffer, refilled.
+   * Moves to the next output position. Only the levels from the axis whose index changed are
+   * rebuilt, so most steps redo just the last axis.
    *
    * @example
    * ```ts
-   * taps.forEachPosition((position, offsets) => { out[position] = sumOf(offsets); });
+   * for (let p = 0; p < positions; p++, taps.advance()) visit(taps.current);
    * ```
    */
-  forEachPosition(visit: (position: number, taps: Int32Array) => void): void {
-    const total = sizeOf(this.outShape);
-    const index = this.outShape.map(() => 0);
-    const taps = new Int32Array(this.count);
-    for (let position = 0; position < total; position++) {
-      this.#fill(index, taps);
-      visit(position, taps);
-      for (let a = index.length - 1; a >= 0; a--) {
-        if (++index[a]! < this.outShape[a]!) break;
-        index[a] = 0;
-      }
+  advance(): void {
+    const index = this.#index;
+    const shape = this.#outSizes;
+    let a = index.length - 1;
+    for (; a >= 0; a--) {
+      if (++index[a]! < shape[a]!) break;
+      index[a] = 0;
     }
+    if (a >= 0) this.#rebuild(a);
   }
 
-  /** The taps of one output position, built axis by axis, expanding in place from the back. */
-  #fill(outIndex: readonly number[], into: Int32Array): void {
-    let n = 1;
-    into[0] = 0;
-    this.#axes.forEach((axis, a) => {
-      const k = axis.window;
-      const table = this.#tables[a]!;
-      const base = outIndex[a]! * k;
-      for (let i = n - 1; i >= 0; i--) {
-        const t = into[i]!;
-        for (let w = k - 1; w >= 0; w--) {
+  #rebuild(from: number): void {
+    const levels = this.#levels;
+    const windows = this.#windows;
+    const tables = this.#tables;
+    const index = this.#index;
+    for (let a = from; a < levels.length; a++) {
+      const prev = a === 0 ? WindowTaps.#root : levels[a - 1]!;
+      const into = levels[a]!;
+      const k = windows[a]!;
+      const table = tables[a]!;
+      const base = index[a]! * k;
+      for (let i = 0; i < prev.length; i++) {
+        const t = prev[i]!;
+        for (let w = 0; w < k; w++) {
           const u = table[base + w]!;
           into[i * k + w] = t < 0 || u < 0 ? -1 : t + u;
         }
       }
-      n *= k;
-    });
+    }
   }
 }
