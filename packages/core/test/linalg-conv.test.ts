@@ -198,7 +198,7 @@ describe('pooling', () => {
     expect(() => ax.sumPool(ax.ones([1, 4, 1], 'bool'), [2])).toThrow(
       /sumPool: input bool\[1, 4, 1\] is bool/,
     );
-    expect(() => ax.maxPool(grid(), [2, 2], [1, 1], 'FULL' as ax.Padding)).toThrow(
+    expect(() => ax.maxPool(grid(), [2, 2], [1, 1], 'FULL' as ax.WindowPadding)).toThrow(
       /maxPool: padding must be 'SAME', 'VALID'/,
     );
   });

@@ -4,7 +4,7 @@ import { ParameterError } from '../../errors.js';
 import { conv as laxConv } from '../../lax/linalg.js';
 import { asArray, promotedDType } from '../convert.js';
 import { convDimensionNumbers, type ConvLayout } from './dimension-numbers.js';
-import { resolvePadding, type Padding } from './padding.js';
+import { resolvePadding, type WindowPadding } from './padding.js';
 
 /** Options of {@link convGeneralDilated}. */
 export interface ConvGeneralDilatedOptions {
@@ -36,7 +36,7 @@ export const convGeneralDilated = op(
     lhs: ArrayLike,
     rhs: ArrayLike,
     windowStrides: readonly number[],
-    padding: Padding,
+    padding: WindowPadding,
     options: ConvGeneralDilatedOptions = {},
   ): Array => {
     const where = 'convGeneralDilated';
@@ -70,6 +70,6 @@ export const convGeneralDilated = op(
  * ```
  */
 export const conv = op(
-  (lhs: ArrayLike, rhs: ArrayLike, windowStrides: readonly number[], padding: Padding): Array =>
+  (lhs: ArrayLike, rhs: ArrayLike, windowStrides: readonly number[], padding: WindowPadding): Array =>
     convGeneralDilated(lhs, rhs, windowStrides, padding),
 );

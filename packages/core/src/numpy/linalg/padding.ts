@@ -1,7 +1,7 @@
 import { ParameterError } from '../../errors.js';
 
 /** How a windowed operation pads: XLA's `'SAME'` or `'VALID'`, or explicit `[low, high]` pairs. */
-export type Padding = 'SAME' | 'VALID' | readonly (readonly [number, number])[];
+export type WindowPadding = 'SAME' | 'VALID' | readonly (readonly [number, number])[];
 
 /**
  * Explicit `[low, high]` padding per spatial axis. `'VALID'` pads nothing; `'SAME'` pads as XLA
@@ -15,7 +15,7 @@ export type Padding = 'SAME' | 'VALID' | readonly (readonly [number, number])[];
  */
 export function resolvePadding(
   where: string,
-  padding: Padding,
+  padding: WindowPadding,
   sizes: readonly number[],
   windows: readonly number[],
   strides: readonly number[],

@@ -6,7 +6,7 @@ import { cast } from '../../lax/elementwise.js';
 import { reduceWindowMax, reduceWindowSum } from '../../lax/linalg.js';
 import { divide } from '../arithmetic.js';
 import { asArray } from '../convert.js';
-import { resolvePadding, type Padding } from './padding.js';
+import { resolvePadding, type WindowPadding } from './padding.js';
 
 /** The full-rank window of a pooling: 1 on the batch axes and the feature axis. */
 interface PoolWindow {
@@ -24,7 +24,7 @@ function poolWindow(
   x: Array,
   windowShape: readonly number[],
   strides: readonly number[] | undefined,
-  padding: Padding,
+  padding: WindowPadding,
 ): PoolWindow {
   const n = windowShape.length;
   const positive = (v: readonly number[]): boolean => v.every((d) => Number.isInteger(d) && d >= 1);
@@ -71,7 +71,7 @@ export const maxPool = op(
     x: ArrayLike,
     windowShape: readonly number[],
     strides?: readonly number[],
-    padding: Padding = 'VALID',
+    padding: WindowPadding = 'VALID',
   ): Array => {
     const a = asArray(x);
     return reduceWindowMax(a, poolWindow('maxPool', a, windowShape, strides, padding));
@@ -91,7 +91,7 @@ export const sumPool = op(
     x: ArrayLike,
     windowShape: readonly number[],
     strides?: readonly number[],
-    padding: Padding = 'VALID',
+    padding: WindowPadding = 'VALID',
   ): Array => {
     const a = asArray(x);
     return reduceWindowSum(a, poolWindow('sumPool', a, windowShape, strides, padding));
@@ -115,7 +115,7 @@ export const avgPool = op(
     x: ArrayLike,
     windowShape: readonly number[],
     strides?: readonly number[],
-    padding: Padding = 'VALID',
+    padding: WindowPadding = 'VALID',
     countIncludePad = true,
   ): Array => {
     const a = asArray(x);
