@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EagerArray } from '@addax/core';
 
 // Each test imports fresh copies of core and the CPU backend, so registry state never leaks between them.
 async function fresh() {
@@ -114,7 +115,7 @@ describe('backend registry', () => {
     // On 'minimal', sub has no kernel; its decomposition makes a -1 constant, which must live on 'minimal' too.
     const d = ax.lax.sub(x, y);
     expect(d.arraySync()).toEqual([-2, 3]);
-    expect((d as ax.EagerArray).backend.name).toBe('minimal');
+    expect((d as EagerArray).backend.name).toBe('minimal');
   });
 
   it('says which backend lacks a kernel when a primitive has no decomposition either', async () => {
