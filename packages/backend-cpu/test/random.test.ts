@@ -13,7 +13,13 @@ const u32 = (v: readonly number[], shape: readonly number[] = [v.length]): ax.Ar
   ax.fromTyped(Uint32Array.from(v), shape, 'uint32');
 
 /** threefry2x32 of four flat uint32 lists on `backend`, read back as plain numbers. */
-function hashOn(backend: string, k0: number[], k1: number[], x0: number[], x1: number[]): [number[], number[]] {
+function hashOn(
+  backend: string,
+  k0: number[],
+  k1: number[],
+  x0: number[],
+  x1: number[],
+): [number[], number[]] {
   ax.setBackend(backend);
   return ax.tidy(() => {
     const [y0, y1] = ax.lax.threefry2x32(u32(k0), u32(k1), u32(x0), u32(x1));
@@ -40,7 +46,10 @@ describe('threefry2x32 kernel', () => {
       const ks = known.map((c) => c.k);
       const xs = known.map((c) => c.x);
       const ys = known.map((c) => c.y);
-      expect(hashOn(backend, col(ks, 0), col(ks, 1), col(xs, 0), col(xs, 1))).toEqual([col(ys, 0), col(ys, 1)]);
+      expect(hashOn(backend, col(ks, 0), col(ks, 1), col(xs, 0), col(xs, 1))).toEqual([
+        col(ys, 0),
+        col(ys, 1),
+      ]);
     });
   }
 
@@ -72,10 +81,48 @@ describe('threefry2x32 kernel', () => {
 
   it('rejects non-uint32 operands and unequal shapes, naming the primitive and shapes', () => {
     const k = u32([0, 0]);
-    expect(() => ax.lax.threefry2x32(k, k, k, ax.array([0, 0]))).toThrow(/threefry2x32: operand 3 has dtype float32; threefry2x32 accepts uint32/);
+    expect(() => ax.lax.threefry2x32(k, k, k, ax.array([0, 0]))).toThrow(
+      /threefry2x32: operand 3 has dtype float32.*accepts uint32/,
+    );
     expect(() => ax.lax.threefry2x32(k, k, k, u32([0, 0, 0]))).toThrow(
       /threefry2x32: operands must have equal shapes, got uint32\[2\] and uint32\[2\] and uint32\[2\] and uint32\[3\]/,
     );
-    expect(() => ax.bind(ax.lax.threefry2x32P, [k, k, k], {})).toThrow(/threefry2x32: expects 4 operands \(k0, k1, x0, x1\), got 3/);
+    expect(() => ax.bind(ax.lax.threefry2x32P, [k, k, k], {})).toThrow(
+      /threefry2x32: expects 4 operands \(k0, k1, x0, x1\), got 3/,
+    );
+  });
+});
+
+describe('ax.random on a backend with only the minimal kernels', () => {
+  /** Every sampler's output for one key, made and read back on `backend`. */
+  function samples(backend: string): Record<string, number[]> {
+    ax.setBackend(backend);
+    return ax.tidy(() => {
+      const key = ax.random.key(42);
+      const read = (x: ax.Array): number[] => globalThis.Array.from(x.dataSync());
+      return {
+        split: read(ax.random.split(key, 3)),
+        foldIn: read(ax.random.foldIn(key, 7)),
+        bits: read(ax.random.bits(key, [5])),
+        uniform: read(ax.random.uniform(key, [5], { minval: -2, maxval: 3 })),
+        bernoulli: read(ax.random.bernoulli(key, 0.3, [5])),
+        randint: read(ax.random.randint(key, [5], -4, 9)),
+        permutation: read(ax.random.permutation(key, 7)),
+        normal: read(ax.random.normal(key, [5])),
+        categorical: read(ax.random.categorical(key, ax.array([0.5, 1, 2]), { shape: [5] })),
+      };
+    });
+  }
+
+  // Everything built on the hash alone is exact; normal's erfInv may round differently when
+  // decomposed, so it is compared to 1e-6 (relative, floor 1).
+  it('draws the same samples as the full cpu backend', () => {
+    const full = samples('cpu');
+    const min = samples('cpu-min');
+    const { normal, ...exact } = full;
+    for (const [name, values] of Object.entries(exact)) expect(min[name], name).toEqual(values);
+    normal!.forEach((v, i) =>
+      expect(Math.abs(min.normal![i]! - v)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(v))),
+    );
   });
 });

@@ -71,5 +71,6 @@ export {
 } from './primitive.js';
 export * from './primitives/params.js';
 export * from './numpy/index.js';
+export * as random from './random/index.js';
 export { broadcastShapes, sizeOf, stridesOf, type Shape } from './shape.js';
 export { Trace, Tracer, type MainTrace, type TraceClass } from './trace.js';
