@@ -44,11 +44,14 @@ console.log(`data: ${train.count} training and ${test.count} test digits, model:
 
 const start = performance.now();
 let key = ax.random.key(seed);
-let params: Params = initParams(ax.random.split(key)[0]!, PIXELS, CLASSES);
+const [initKey, firstKey] = ax.random.split(key);
+key = firstKey!;
+let params: Params = initParams(initKey!, PIXELS, CLASSES);
 const steps = Math.ceil(train.count / batchSize);
 
 for (let epoch = 1; epoch <= epochs; epoch++) {
   const [next, shuffleKey] = ax.random.split(key);
+  key.dispose();
   key = next!;
   const order = (await ax.random.permutation(shuffleKey!, train.count).data()) as Int32Array;
   let lossSum = 0;

@@ -409,3 +409,21 @@ describe('pad', () => {
     );
   });
 });
+
+describe('iterating an array', () => {
+  it('yields the sub-arrays along the first axis, so split keys unpack as in JAX', () => {
+    const [a, b, ...rest] = ax.array([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(a!.arraySync()).toEqual([1, 2]);
+    expect(b!.arraySync()).toEqual([3, 4]);
+    expect(rest).toEqual([]);
+    expect([...ax.array([5, 6], 'int32')].map((x) => x.item())).toEqual([5, 6]);
+    expect([...ax.zeros([0, 3])]).toEqual([]);
+  });
+
+  it('refuses to iterate a scalar', () => {
+    expect(() => [...ax.array(1)]).toThrow(/cannot iterate over a scalar/);
+  });
+});

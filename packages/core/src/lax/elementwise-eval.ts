@@ -13,7 +13,9 @@ export const ANY_DTYPE: readonly DType[] = ['float32', 'int32', 'uint32', 'bool'
 /** Raises a DTypeError naming the primitive and the operand unless `x`'s dtype is in `accepts`. */
 export function checkAccepts(name: string, x: ShapeDtype, accepts: readonly DType[], role: string): void {
   if (!accepts.includes(x.dtype)) {
-    throw new DTypeError(`${name}: ${role} has dtype ${x.dtype}; ${name} accepts ${accepts.join(', ')} (got ${x.describe()})`);
+    throw new DTypeError(
+      `${name}: ${role} has dtype ${x.dtype}; ${name} accepts ${accepts.join(', ')} (got ${x.describe()})`,
+    );
   }
 }
 

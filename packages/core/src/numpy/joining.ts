@@ -100,44 +100,46 @@ export const vstack = op((xs: readonly ArrayLike[]): Array =>
  * ax.split(ax.arange(6), [1, 4]);    // [[0], [1, 2, 3], [4, 5]]
  * ```
  */
-export const split = op((x: ArrayLike, indicesOrSections: number | readonly number[], axis: number = 0): Array[] => {
-  const where = 'split';
-  const a = asArray(x);
-  if (a.ndim === 0) throw new ShapeError(`${where}: cannot split a zero-dimensional array`);
-  const at = normalizeAxis(axis, a.ndim, where);
-  const n = a.shape[at]!;
-  let bounds: number[];
-  if (typeof indicesOrSections === 'number') {
-    const sections = indicesOrSections;
-    if (!Number.isInteger(sections) || sections < 1) {
-      throw new ParameterError(
-        `${where}: the number of sections must be a positive integer, got ${sections}`,
+export const split = op(
+  (x: ArrayLike, indicesOrSections: number | readonly number[], axis: number = 0): Array[] => {
+    const where = 'split';
+    const a = asArray(x);
+    if (a.ndim === 0) throw new ShapeError(`${where}: cannot split a zero-dimensional array`);
+    const at = normalizeAxis(axis, a.ndim, where);
+    const n = a.shape[at]!;
+    let bounds: number[];
+    if (typeof indicesOrSections === 'number') {
+      const sections = indicesOrSections;
+      if (!Number.isInteger(sections) || sections < 1) {
+        throw new ParameterError(
+          `${where}: the number of sections must be a positive integer, got ${sections}`,
+        );
+      }
+      if (n % sections !== 0) {
+        throw new ShapeError(
+          `${where}: axis ${at} of ${a.aval.describe()} (size ${n}) does not divide into ${sections} equal sections`,
+        );
+      }
+      bounds = globalThis.Array.from({ length: sections + 1 }, (_, i) => (i * n) / sections);
+    } else {
+      if (indicesOrSections.some((i) => !Number.isInteger(i))) {
+        throw new ParameterError(`${where}: indices ${formatShape(indicesOrSections)} must be integers`);
+      }
+      const clip = (i: number): number => Math.min(Math.max(i < 0 ? i + n : i, 0), n);
+      bounds = [0, ...indicesOrSections.map(clip), n];
+    }
+    const parts: Array[] = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const start = bounds[k]!;
+      const stop = Math.max(start, bounds[k + 1]!);
+      parts.push(
+        slice(
+          a,
+          a.shape.map((_, i) => (i === at ? start : 0)),
+          a.shape.map((d, i) => (i === at ? stop : d)),
+        ),
       );
     }
-    if (n % sections !== 0) {
-      throw new ShapeError(
-        `${where}: axis ${at} of ${a.aval.describe()} (size ${n}) does not divide into ${sections} equal sections`,
-      );
-    }
-    bounds = globalThis.Array.from({ length: sections + 1 }, (_, i) => (i * n) / sections);
-  } else {
-    if (indicesOrSections.some((i) => !Number.isInteger(i))) {
-      throw new ParameterError(`${where}: indices ${formatShape(indicesOrSections)} must be integers`);
-    }
-    const clip = (i: number): number => Math.min(Math.max(i < 0 ? i + n : i, 0), n);
-    bounds = [0, ...indicesOrSections.map(clip), n];
-  }
-  const parts: Array[] = [];
-  for (let k = 0; k + 1 < bounds.length; k++) {
-    const start = bounds[k]!;
-    const stop = Math.max(start, bounds[k + 1]!);
-    parts.push(
-      slice(
-        a,
-        a.shape.map((_, i) => (i === at ? start : 0)),
-        a.shape.map((d, i) => (i === at ? stop : d)),
-      ),
-    );
-  }
-  return parts;
-});
+    return parts;
+  },
+);

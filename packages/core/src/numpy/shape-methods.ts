@@ -1,4 +1,7 @@
 import { Array, type Nested } from '../array.js';
+import { tidy } from '../eager.js';
+import { reshape as laxReshape } from '../lax/shape.js';
+import { slice } from '../lax/slicing.js';
 import type { Shape } from '../shape.js';
 import { take, type TakeOptions } from './indexing.js';
 import { expandDims, ravel, reshape, squeeze, transpose, type Axes } from './shape.js';
@@ -20,6 +23,11 @@ declare module '../array.js' {
     take(indices: Array | number | Nested<number>, axis?: number | null, options?: TakeOptions): Array;
     /** `ax.transpose(this)`: the axes reversed. @example `x.T` */
     readonly T: Array;
+    /**
+     * The sub-arrays along the first axis, as iterating a JAX array gives them, so that
+     * `const [k1, k2] = ax.random.split(key)` unpacks. A scalar is not iterable.
+     */
+    [Symbol.iterator](): Iterator<Array>;
   }
 }
 
@@ -54,3 +62,10 @@ Object.defineProperty(Array.prototype, 'T', {
   },
   configurable: true,
 });
+Array.prototype[Symbol.iterator] = function* (this: Array): Generator<Array> {
+  if (this.ndim === 0) throw new TypeError(`cannot iterate over a scalar (shape []) array`);
+  const [n, ...rest] = this.shape;
+  for (let i = 0; i < n!; i++) {
+    yield tidy(() => laxReshape(slice(this, [i, ...rest.map(() => 0)], [i + 1, ...rest]), rest));
+  }
+};

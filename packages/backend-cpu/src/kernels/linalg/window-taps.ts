@@ -1,4 +1,3 @@
-
 /** One axis of a windowed operation, as the kernels walk it. */
 export interface TapAxis {
   /** Operand size along the axis (before dilation and padding). */
