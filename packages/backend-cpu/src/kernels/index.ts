@@ -1,4 +1,4 @@
-import type { KernelTable, TypedArray } from '@addax/core';
+import type { KernelsFor, KernelTable, PrimitiveName, TypedArray } from '@addax/core';
 import { bitwiseKernels } from './bitwise.js';
 import { comparisonKernels } from './comparison.js';
 import { conversionKernels } from './conversion.js';
@@ -9,10 +9,11 @@ import { randomKernels } from './random.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
 import { sortKernels } from './sort.js';
+import { stopGradientKernels } from './stop-gradient.js';
 import { unaryKernels } from './unary.js';
 
-/** Every kernel of the reference backend. */
-export const kernels: KernelTable<TypedArray> = {
+/** Every kernel of the reference backend: the reference implements every built-in primitive. */
+export const kernels: KernelTable<TypedArray> & KernelsFor<PrimitiveName, TypedArray> = {
   ...elementwiseKernels,
   ...bitwiseKernels,
   ...comparisonKernels,
@@ -24,4 +25,5 @@ export const kernels: KernelTable<TypedArray> = {
   ...randomKernels,
   ...sortKernels,
   ...unaryKernels,
+  ...stopGradientKernels,
 };

@@ -5,3 +5,4 @@ export * from './sort.js';
 export * from './linalg.js';
 export * from './random.js';
 export * from './unary.js';
+export * from './stop-gradient.js';
