@@ -56,6 +56,21 @@ function poolWindow(
   };
 }
 
+/** A pooling that is one windowed reduction of `x`, with nothing done before or after it. */
+function windowPool(where: string, reduce: (x: Array, window: PoolWindow) => Array) {
+  return op(
+    (
+      x: ArrayLike,
+      windowShape: readonly number[],
+      strides?: readonly number[],
+      padding: WindowPadding = 'VALID',
+    ): Array => {
+      const a = asArray(x);
+      return reduce(a, poolWindow(where, a, windowShape, strides, padding));
+    },
+  );
+}
+
 /**
  * flax's `max_pool`: the maximum over each window of the axes before the last (`x` is `[...batch,
  * ...spatial, features]`). `strides` default to 1; padding (`'VALID'` by default) counts as
@@ -66,17 +81,7 @@ function poolWindow(
  * ax.maxPool(ax.ones([8, 28, 28, 16]), [2, 2], [2, 2]).shape; // [8, 14, 14, 16]
  * ```
  */
-export const maxPool = op(
-  (
-    x: ArrayLike,
-    windowShape: readonly number[],
-    strides?: readonly number[],
-    padding: WindowPadding = 'VALID',
-  ): Array => {
-    const a = asArray(x);
-    return reduceWindowMax(a, poolWindow('maxPool', a, windowShape, strides, padding));
-  },
-);
+export const maxPool = windowPool('maxPool', reduceWindowMax);
 
 /**
  * The sum over each window of the axes before the last, padding counting 0 (see {@link maxPool}).
@@ -86,17 +91,7 @@ export const maxPool = op(
  * ax.sumPool(ax.ones([1, 4, 1]), [2], [2]); // [[[2], [2]]]
  * ```
  */
-export const sumPool = op(
-  (
-    x: ArrayLike,
-    windowShape: readonly number[],
-    strides?: readonly number[],
-    padding: WindowPadding = 'VALID',
-  ): Array => {
-    const a = asArray(x);
-    return reduceWindowSum(a, poolWindow('sumPool', a, windowShape, strides, padding));
-  },
-);
+export const sumPool = windowPool('sumPool', reduceWindowSum);
 
 /**
  * flax's `avg_pool`: the float32 mean over each window of the axes before the last (see
