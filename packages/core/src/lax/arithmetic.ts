@@ -1,15 +1,11 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { xor } from './bitwise.js';
 import { allOnesLike, constantLike } from './constant.js';
-import { elementwiseEval, FLOATING, NUMERIC } from './elementwise-eval.js';
+import { FLOATING, NUMERIC } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 
-export const addP = definePrimitive<PrimitiveParams['add']>({
-  name: 'add',
-  abstractEval: elementwiseEval('add', NUMERIC),
-});
+export const addP = elementwisePrimitive('add', NUMERIC);
 
 /**
  * `lax.add`: elementwise sum of two arrays of one shape and dtype (integers wrap).
@@ -23,9 +19,7 @@ export function add(x: Array, y: Array): Array {
   return bind1(addP, [x, y], {});
 }
 
-export const subP = definePrimitive<PrimitiveParams['sub']>({
-  name: 'sub',
-  abstractEval: elementwiseEval('sub', NUMERIC),
+export const subP = elementwisePrimitive('sub', NUMERIC, {
   // x - y is x + (-y) exactly in IEEE arithmetic and modulo 2^32; -y is y * -1 (2^32 - 1 for uint32).
   decompose: ([x, y]) => [add(x!, mul(y!, allOnesLike(y!)))],
 });
@@ -42,10 +36,7 @@ export function sub(x: Array, y: Array): Array {
   return bind1(subP, [x, y], {});
 }
 
-export const mulP = definePrimitive<PrimitiveParams['mul']>({
-  name: 'mul',
-  abstractEval: elementwiseEval('mul', NUMERIC),
-});
+export const mulP = elementwisePrimitive('mul', NUMERIC);
 
 /**
  * `lax.mul`: elementwise product of two arrays of one shape and dtype (integers wrap mod 2^32).
@@ -59,10 +50,7 @@ export function mul(x: Array, y: Array): Array {
   return bind1(mulP, [x, y], {});
 }
 
-export const divP = definePrimitive<PrimitiveParams['div']>({
-  name: 'div',
-  abstractEval: elementwiseEval('div', NUMERIC),
-});
+export const divP = elementwisePrimitive('div', NUMERIC);
 
 /**
  * `lax.div`: elementwise quotient. float32 is IEEE division (`1 / 0 = Infinity`, `0 / 0 = NaN`).
@@ -78,10 +66,7 @@ export function div(x: Array, y: Array): Array {
   return bind1(divP, [x, y], {});
 }
 
-export const remP = definePrimitive<PrimitiveParams['rem']>({
-  name: 'rem',
-  abstractEval: elementwiseEval('rem', NUMERIC),
-});
+export const remP = elementwisePrimitive('rem', NUMERIC);
 
 /**
  * `lax.rem`: elementwise remainder of truncating division, with the dividend's sign (C's `%` and
@@ -96,10 +81,7 @@ export function rem(x: Array, y: Array): Array {
   return bind1(remP, [x, y], {});
 }
 
-export const powP = definePrimitive<PrimitiveParams['pow']>({
-  name: 'pow',
-  abstractEval: elementwiseEval('pow', NUMERIC),
-});
+export const powP = elementwisePrimitive('pow', NUMERIC);
 
 /**
  * `lax.pow`: `x ** y` elementwise. float32 follows C's `pow` (`pow(1, NaN) = 1`, `pow(x, 0) = 1`,
@@ -116,10 +98,7 @@ export function pow(x: Array, y: Array): Array {
   return bind1(powP, [x, y], {});
 }
 
-export const maxP = definePrimitive<PrimitiveParams['max']>({
-  name: 'max',
-  abstractEval: elementwiseEval('max', NUMERIC),
-});
+export const maxP = elementwisePrimitive('max', NUMERIC);
 
 /**
  * `lax.max`: elementwise maximum. A NaN in either operand gives NaN (as in JAX), and +0 is taken
@@ -134,9 +113,7 @@ export function max(x: Array, y: Array): Array {
   return bind1(maxP, [x, y], {});
 }
 
-export const minP = definePrimitive<PrimitiveParams['min']>({
-  name: 'min',
-  abstractEval: elementwiseEval('min', NUMERIC),
+export const minP = elementwisePrimitive('min', NUMERIC, {
   // Negation (floats) and bitwise not (integers) reverse the order, turning max into min; the
   // float form keeps NaN and orders -0 below +0.
   decompose: ([x, y]) => {
@@ -162,10 +139,7 @@ export function min(x: Array, y: Array): Array {
   return bind1(minP, [x, y], {});
 }
 
-export const atan2P = definePrimitive<PrimitiveParams['atan2']>({
-  name: 'atan2',
-  abstractEval: elementwiseEval('atan2', FLOATING),
-});
+export const atan2P = elementwisePrimitive('atan2', FLOATING);
 
 /**
  * `lax.atan2`: the angle of the point `(x, y)` = `atan2(y, x)` in `[-pi, pi]`, float32 only;

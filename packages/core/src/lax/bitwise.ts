@@ -1,15 +1,11 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { lt, select } from './comparison.js';
 import { allOnesLike, constantLike } from './constant.js';
-import { elementwiseEval, INTEGER, INTEGRAL } from './elementwise-eval.js';
+import { INTEGER, INTEGRAL } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 
-export const andP = definePrimitive<PrimitiveParams['and']>({
-  name: 'and',
-  abstractEval: elementwiseEval('and', INTEGRAL),
-});
+export const andP = elementwisePrimitive('and', INTEGRAL);
 
 /**
  * `lax.bitwise_and`: logical and on bool, bitwise and on int32 and uint32.
@@ -23,10 +19,7 @@ export function and(x: Array, y: Array): Array {
   return bind1(andP, [x, y], {});
 }
 
-export const orP = definePrimitive<PrimitiveParams['or']>({
-  name: 'or',
-  abstractEval: elementwiseEval('or', INTEGRAL),
-});
+export const orP = elementwisePrimitive('or', INTEGRAL);
 
 /**
  * `lax.bitwise_or`: logical or on bool, bitwise or on int32 and uint32.
@@ -40,10 +33,7 @@ export function or(x: Array, y: Array): Array {
   return bind1(orP, [x, y], {});
 }
 
-export const xorP = definePrimitive<PrimitiveParams['xor']>({
-  name: 'xor',
-  abstractEval: elementwiseEval('xor', INTEGRAL),
-});
+export const xorP = elementwisePrimitive('xor', INTEGRAL);
 
 /**
  * `lax.bitwise_xor`: logical xor on bool, bitwise xor on int32 and uint32.
@@ -57,10 +47,7 @@ export function xor(x: Array, y: Array): Array {
   return bind1(xorP, [x, y], {});
 }
 
-export const shiftLeftP = definePrimitive<PrimitiveParams['shiftLeft']>({
-  name: 'shiftLeft',
-  abstractEval: elementwiseEval('shiftLeft', INTEGER),
-});
+export const shiftLeftP = elementwisePrimitive('shiftLeft', INTEGER);
 
 /**
  * `lax.shift_left`: `x << amount` on int32 or uint32 (both operands one dtype); bits shifted out
@@ -75,10 +62,7 @@ export function shiftLeft(x: Array, amount: Array): Array {
   return bind1(shiftLeftP, [x, amount], {});
 }
 
-export const shiftRightLogicalP = definePrimitive<PrimitiveParams['shiftRightLogical']>({
-  name: 'shiftRightLogical',
-  abstractEval: elementwiseEval('shiftRightLogical', INTEGER),
-});
+export const shiftRightLogicalP = elementwisePrimitive('shiftRightLogical', INTEGER);
 
 /**
  * `lax.shift_right_logical`: `x >>> amount` on int32 or uint32, filling with zeros; an amount
@@ -102,9 +86,7 @@ function signBitSet(x: Array): Array {
   return lt(x, constantLike(x, 0));
 }
 
-export const shiftRightArithmeticP = definePrimitive<PrimitiveParams['shiftRightArithmetic']>({
-  name: 'shiftRightArithmetic',
-  abstractEval: elementwiseEval('shiftRightArithmetic', INTEGER),
+export const shiftRightArithmeticP = elementwisePrimitive('shiftRightArithmetic', INTEGER, {
   // With the sign bit set, ~x has it clear, so ~(~x >>> s) shifts ones in; an out-of-range amount
   // gives ~0, the sign fill.
   decompose: ([x, amount]) => {

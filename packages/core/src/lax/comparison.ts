@@ -6,12 +6,10 @@ import type { PrimitiveParams } from '../primitives/params.js';
 import { DTypeError } from '../errors.js';
 import { or, xor } from './bitwise.js';
 import { constantLike } from './constant.js';
-import { ANY_DTYPE, checkAccepts, checkSameShape, elementwiseEval } from './elementwise-eval.js';
+import { ANY_DTYPE, checkAccepts, checkSameShape } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 
-export const eqP = definePrimitive<PrimitiveParams['eq']>({
-  name: 'eq',
-  abstractEval: elementwiseEval('eq', ANY_DTYPE, 'bool'),
-});
+export const eqP = elementwisePrimitive('eq', ANY_DTYPE, { outDType: 'bool' });
 
 /**
  * `lax.eq`: elementwise `x == y` as bool; NaN equals nothing, and `-0 == 0`.
@@ -25,9 +23,8 @@ export function eq(x: Array, y: Array): Array {
   return bind1(eqP, [x, y], {});
 }
 
-export const neP = definePrimitive<PrimitiveParams['ne']>({
-  name: 'ne',
-  abstractEval: elementwiseEval('ne', ANY_DTYPE, 'bool'),
+export const neP = elementwisePrimitive('ne', ANY_DTYPE, {
+  outDType: 'bool',
   decompose: ([x, y]) => {
     const equal = eq(x!, y!);
     return [xor(equal, constantLike(equal, true))];
@@ -46,10 +43,7 @@ export function ne(x: Array, y: Array): Array {
   return bind1(neP, [x, y], {});
 }
 
-export const ltP = definePrimitive<PrimitiveParams['lt']>({
-  name: 'lt',
-  abstractEval: elementwiseEval('lt', ANY_DTYPE, 'bool'),
-});
+export const ltP = elementwisePrimitive('lt', ANY_DTYPE, { outDType: 'bool' });
 
 /**
  * `lax.lt`: elementwise `x < y` as bool (false where either is NaN; bool orders false < true).
@@ -63,9 +57,8 @@ export function lt(x: Array, y: Array): Array {
   return bind1(ltP, [x, y], {});
 }
 
-export const leP = definePrimitive<PrimitiveParams['le']>({
-  name: 'le',
-  abstractEval: elementwiseEval('le', ANY_DTYPE, 'bool'),
+export const leP = elementwisePrimitive('le', ANY_DTYPE, {
+  outDType: 'bool',
   decompose: ([x, y]) => [or(lt(x!, y!), eq(x!, y!))],
 });
 
@@ -81,9 +74,8 @@ export function le(x: Array, y: Array): Array {
   return bind1(leP, [x, y], {});
 }
 
-export const gtP = definePrimitive<PrimitiveParams['gt']>({
-  name: 'gt',
-  abstractEval: elementwiseEval('gt', ANY_DTYPE, 'bool'),
+export const gtP = elementwisePrimitive('gt', ANY_DTYPE, {
+  outDType: 'bool',
   decompose: ([x, y]) => [lt(y!, x!)],
 });
 
@@ -99,9 +91,8 @@ export function gt(x: Array, y: Array): Array {
   return bind1(gtP, [x, y], {});
 }
 
-export const geP = definePrimitive<PrimitiveParams['ge']>({
-  name: 'ge',
-  abstractEval: elementwiseEval('ge', ANY_DTYPE, 'bool'),
+export const geP = elementwisePrimitive('ge', ANY_DTYPE, {
+  outDType: 'bool',
   decompose: ([x, y]) => [le(y!, x!)],
 });
 

@@ -1,11 +1,10 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { add, div, mul, sub } from './arithmetic.js';
 import { eq, lt, select } from './comparison.js';
 import { constantLike } from './constant.js';
-import { elementwiseEval, FLOATING } from './elementwise-eval.js';
+import { FLOATING } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { copysign, floatAbs, horner } from './float-math.js';
 import { exp, log, log1p } from './unary-exponential.js';
 import { sqrt } from './unary-power.js';
@@ -27,9 +26,7 @@ const ERFC_R = [
   4.218463358204948e-1, -2.820767439740514e-1, 5.641895067754075e-1,
 ];
 
-export const erfP = definePrimitive<PrimitiveParams['erf']>({
-  name: 'erf',
-  abstractEval: elementwiseEval('erf', FLOATING),
+export const erfP = elementwisePrimitive('erf', FLOATING, {
   decompose: ([x]) => {
     const one = constantLike(x!, 1);
     const a = floatAbs(x!);
@@ -65,9 +62,7 @@ const ERF_INV_TAIL = [
   1.00167406, 2.83297682,
 ];
 
-export const erfInvP = definePrimitive<PrimitiveParams['erfInv']>({
-  name: 'erfInv',
-  abstractEval: elementwiseEval('erfInv', FLOATING),
+export const erfInvP = elementwisePrimitive('erfInv', FLOATING, {
   // w needs 1 - y^2 to full relative accuracy: for |y| < 0.5 log1p(-y^2) gives it; nearer 1 the
   // rounding of y^2 would swamp 1 - y^2, so it is formed as (1 - |y|)(1 + |y|), where 1 - |y| is
   // exact. That keeps the result within 3 ulp up to 1 - 2^-24; XLA's log1p(-y^2) alone drifts to

@@ -1,19 +1,15 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { add, div, mul, pow, sub } from './arithmetic.js';
 import { or } from './bitwise.js';
 import { eq, lt, select } from './comparison.js';
 import { constantLike } from './constant.js';
-import { elementwiseEval, FLOATING } from './elementwise-eval.js';
+import { FLOATING } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { copysign, floatAbs } from './float-math.js';
 import { neg } from './unary-sign.js';
 
-export const expP = definePrimitive<PrimitiveParams['exp']>({
-  name: 'exp',
-  abstractEval: elementwiseEval('exp', FLOATING),
-});
+export const expP = elementwisePrimitive('exp', FLOATING);
 
 /**
  * `lax.exp`: `e^x` elementwise, float32.
@@ -27,9 +23,7 @@ export function exp(x: Array): Array {
   return bind1(expP, [x], {});
 }
 
-export const exp2P = definePrimitive<PrimitiveParams['exp2']>({
-  name: 'exp2',
-  abstractEval: elementwiseEval('exp2', FLOATING),
+export const exp2P = elementwisePrimitive('exp2', FLOATING, {
   // pow rounds once; exp(x * ln 2) would carry the rounding of x * ln 2 into the exponent.
   decompose: ([x]) => [pow(constantLike(x!, 2), x!)],
 });
@@ -46,10 +40,7 @@ export function exp2(x: Array): Array {
   return bind1(exp2P, [x], {});
 }
 
-export const logP = definePrimitive<PrimitiveParams['log']>({
-  name: 'log',
-  abstractEval: elementwiseEval('log', FLOATING),
-});
+export const logP = elementwisePrimitive('log', FLOATING);
 
 /**
  * `lax.log`: the natural logarithm, float32 (`log(0) = -Infinity`, negative inputs give NaN).
@@ -63,9 +54,7 @@ export function log(x: Array): Array {
   return bind1(logP, [x], {});
 }
 
-export const log1pP = definePrimitive<PrimitiveParams['log1p']>({
-  name: 'log1p',
-  abstractEval: elementwiseEval('log1p', FLOATING),
+export const log1pP = elementwisePrimitive('log1p', FLOATING, {
   // Kahan: with u = fl(1 + x), log(u) * (x / (u - 1)) cancels the rounding of 1 + x (u - 1 is
   // exact), a few ulp from the true value. Where u is 1 the answer is x itself (keeping -0), and
   // where u overflows it is x (Infinity).
@@ -89,9 +78,7 @@ export function log1p(x: Array): Array {
   return bind1(log1pP, [x], {});
 }
 
-export const expm1P = definePrimitive<PrimitiveParams['expm1']>({
-  name: 'expm1',
-  abstractEval: elementwiseEval('expm1', FLOATING),
+export const expm1P = elementwisePrimitive('expm1', FLOATING, {
   // Kahan's companion to log1p: with u = fl(e^x), (u - 1) * (x / log(u)) cancels the rounding of
   // u. Where u is 1 the answer is x (keeping -0); where u - 1 is -1 it is -1; where u overflows it
   // is Infinity. Dividing x by log(u) first keeps the product from overflowing near x = 88.7.
@@ -118,9 +105,7 @@ export function expm1(x: Array): Array {
   return bind1(expm1P, [x], {});
 }
 
-export const tanhP = definePrimitive<PrimitiveParams['tanh']>({
-  name: 'tanh',
-  abstractEval: elementwiseEval('tanh', FLOATING),
+export const tanhP = elementwisePrimitive('tanh', FLOATING, {
   // tanh|x| = -t / (t + 2) with t = expm1(-2|x|) in (-1, 0], which neither overflows nor cancels;
   // the sign is copied back bitwise so tanh(-0) = -0.
   decompose: ([x]) => {
@@ -141,9 +126,7 @@ export function tanh(x: Array): Array {
   return bind1(tanhP, [x], {});
 }
 
-export const logisticP = definePrimitive<PrimitiveParams['logistic']>({
-  name: 'logistic',
-  abstractEval: elementwiseEval('logistic', FLOATING),
+export const logisticP = elementwisePrimitive('logistic', FLOATING, {
   // With e = exp(-|x|) <= 1 nothing overflows: 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0,
   // which keeps full relative accuracy far into the negative tail.
   decompose: ([x]) => {

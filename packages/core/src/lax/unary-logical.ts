@@ -1,16 +1,14 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { xor } from './bitwise.js';
 import { lt } from './comparison.js';
 import { allOnesLike, constantLike } from './constant.js';
-import { elementwiseEval, FLOATING, INTEGRAL } from './elementwise-eval.js';
+import { FLOATING, INTEGRAL } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { floatAbs } from './float-math.js';
 
-export const isFiniteP = definePrimitive<PrimitiveParams['isFinite']>({
-  name: 'isFinite',
-  abstractEval: elementwiseEval('isFinite', FLOATING, 'bool'),
+export const isFiniteP = elementwisePrimitive('isFinite', FLOATING, {
+  outDType: 'bool',
   // NaN compares false, so only finite magnitudes are below Infinity.
   decompose: ([x]) => [lt(floatAbs(x!), constantLike(x!, Infinity))],
 });
@@ -27,9 +25,7 @@ export function isFinite(x: Array): Array {
   return bind1(isFiniteP, [x], {});
 }
 
-export const notP = definePrimitive<PrimitiveParams['not']>({
-  name: 'not',
-  abstractEval: elementwiseEval('not', INTEGRAL),
+export const notP = elementwisePrimitive('not', INTEGRAL, {
   decompose: ([x]) => [xor(x!, allOnesLike(x!))],
 });
 

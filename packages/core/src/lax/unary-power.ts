@@ -1,15 +1,11 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { div } from './arithmetic.js';
 import { constantLike } from './constant.js';
-import { elementwiseEval, FLOATING } from './elementwise-eval.js';
+import { FLOATING } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 
-export const sqrtP = definePrimitive<PrimitiveParams['sqrt']>({
-  name: 'sqrt',
-  abstractEval: elementwiseEval('sqrt', FLOATING),
-});
+export const sqrtP = elementwisePrimitive('sqrt', FLOATING);
 
 /**
  * `lax.sqrt`: the square root, float32 (`sqrt(-0) = -0`, negative inputs give NaN).
@@ -23,9 +19,7 @@ export function sqrt(x: Array): Array {
   return bind1(sqrtP, [x], {});
 }
 
-export const rsqrtP = definePrimitive<PrimitiveParams['rsqrt']>({
-  name: 'rsqrt',
-  abstractEval: elementwiseEval('rsqrt', FLOATING),
+export const rsqrtP = elementwisePrimitive('rsqrt', FLOATING, {
   decompose: ([x]) => [div(constantLike(x!, 1), sqrt(x!))],
 });
 
@@ -41,9 +35,7 @@ export function rsqrt(x: Array): Array {
   return bind1(rsqrtP, [x], {});
 }
 
-export const reciprocalP = definePrimitive<PrimitiveParams['reciprocal']>({
-  name: 'reciprocal',
-  abstractEval: elementwiseEval('reciprocal', FLOATING),
+export const reciprocalP = elementwisePrimitive('reciprocal', FLOATING, {
   decompose: ([x]) => [div(constantLike(x!, 1), x!)],
 });
 

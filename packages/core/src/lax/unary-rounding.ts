@@ -7,13 +7,11 @@ import { add, rem, sub } from './arithmetic.js';
 import { eq, lt, select } from './comparison.js';
 import { constantLike } from './constant.js';
 import { elementwiseEval, FLOATING } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { copysign, floatAbs } from './float-math.js';
 import { neg } from './unary-sign.js';
 
-export const floorP = definePrimitive<PrimitiveParams['floor']>({
-  name: 'floor',
-  abstractEval: elementwiseEval('floor', FLOATING),
-});
+export const floorP = elementwisePrimitive('floor', FLOATING);
 
 /**
  * `lax.floor`: the largest integer not above `x`, float32 in and out (`floor(-0.5) = -1`,
@@ -28,9 +26,7 @@ export function floor(x: Array): Array {
   return bind1(floorP, [x], {});
 }
 
-export const ceilP = definePrimitive<PrimitiveParams['ceil']>({
-  name: 'ceil',
-  abstractEval: elementwiseEval('ceil', FLOATING),
+export const ceilP = elementwisePrimitive('ceil', FLOATING, {
   // Negation is exact, so this is exact, and ceil(-0.5) comes out as -0 as it should.
   decompose: ([x]) => [neg(floor(neg(x!)))],
 });

@@ -1,11 +1,10 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { mul } from './arithmetic.js';
 import { lt, select } from './comparison.js';
 import { constantLike } from './constant.js';
-import { elementwiseEval, NUMERIC } from './elementwise-eval.js';
+import { NUMERIC } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { floatAbs } from './float-math.js';
 
 /** -1 in `x`'s shape and dtype; for uint32 that is 2^32 - 1, so multiplying by it negates mod 2^32. */
@@ -13,9 +12,7 @@ function minusOneLike(x: Array): Array {
   return constantLike(x, x.dtype === 'uint32' ? 0xffffffff : -1);
 }
 
-export const negP = definePrimitive<PrimitiveParams['neg']>({
-  name: 'neg',
-  abstractEval: elementwiseEval('neg', NUMERIC),
+export const negP = elementwisePrimitive('neg', NUMERIC, {
   // A product with -1 flips the sign bit of floats (so -0 and NaN come out right) and wraps integers.
   decompose: ([x]) => [mul(x!, minusOneLike(x!))],
 });
@@ -33,9 +30,7 @@ export function neg(x: Array): Array {
   return bind1(negP, [x], {});
 }
 
-export const absP = definePrimitive<PrimitiveParams['abs']>({
-  name: 'abs',
-  abstractEval: elementwiseEval('abs', NUMERIC),
+export const absP = elementwisePrimitive('abs', NUMERIC, {
   decompose: ([x]) => {
     if (x!.dtype === 'float32') return [floatAbs(x!)];
     return [select(lt(x!, constantLike(x!, 0)), neg(x!), x!)];
@@ -55,9 +50,7 @@ export function abs(x: Array): Array {
   return bind1(absP, [x], {});
 }
 
-export const signP = definePrimitive<PrimitiveParams['sign']>({
-  name: 'sign',
-  abstractEval: elementwiseEval('sign', NUMERIC),
+export const signP = elementwisePrimitive('sign', NUMERIC, {
   // Zeros (of either sign) and NaN fail both comparisons and pass through unchanged.
   decompose: ([x]) => {
     const zero = constantLike(x!, 0);

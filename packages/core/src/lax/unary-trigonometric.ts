@@ -1,17 +1,13 @@
 import type { Array } from '../array.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
 import { add, div, mul, sub } from './arithmetic.js';
 import { eq, lt, select } from './comparison.js';
 import { constantLike } from './constant.js';
-import { elementwiseEval, FLOATING } from './elementwise-eval.js';
+import { FLOATING } from './elementwise-eval.js';
+import { elementwisePrimitive } from './elementwise-primitive.js';
 import { floatAbs } from './float-math.js';
 
-export const sinP = definePrimitive<PrimitiveParams['sin']>({
-  name: 'sin',
-  abstractEval: elementwiseEval('sin', FLOATING),
-});
+export const sinP = elementwisePrimitive('sin', FLOATING);
 
 /**
  * `lax.sin`: the sine of `x` radians, float32.
@@ -28,9 +24,7 @@ export function sin(x: Array): Array {
 /** Above this, 2x overflows float32. */
 const DOUBLING_LIMIT = 2 ** 127;
 
-export const cosP = definePrimitive<PrimitiveParams['cos']>({
-  name: 'cos',
-  abstractEval: elementwiseEval('cos', FLOATING),
+export const cosP = elementwisePrimitive('cos', FLOATING, {
   // cos x = sin 2x / (2 sin x): doubling is exact and sin is accurate at every argument, so this
   // keeps relative accuracy (within 2 ulp) even near the zeros of cos, which sin(x + pi/2) would
   // lose to the rounding of the sum. Past 2^127, where 2x overflows, it goes through x / 2:
@@ -61,9 +55,7 @@ export function cos(x: Array): Array {
   return bind1(cosP, [x], {});
 }
 
-export const tanP = definePrimitive<PrimitiveParams['tan']>({
-  name: 'tan',
-  abstractEval: elementwiseEval('tan', FLOATING),
+export const tanP = elementwisePrimitive('tan', FLOATING, {
   decompose: ([x]) => [div(sin(x!), cos(x!))],
 });
 
