@@ -2,13 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { bool, i32, u32, values } from './elementwise-helpers.js';
+import { INT_MIN } from './helpers.js';
 
 beforeEach(() => {
   ax.setBackend('cpu');
 });
 
 const { lax } = ax;
-const INT_MIN = -2147483648;
 
 describe('and, or, xor', () => {
   it('are logical on bool', () => {

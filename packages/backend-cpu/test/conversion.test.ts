@@ -2,15 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { bool, f32, i32, u32, values } from './elementwise-helpers.js';
+import { INT_MAX, INT_MIN, UINT_MAX } from './helpers.js';
 
 beforeEach(() => {
   ax.setBackend('cpu');
 });
 
 const { lax } = ax;
-const INT_MIN = -2147483648;
-const INT_MAX = 2147483647;
-const UINT_MAX = 4294967295;
 
 describe('cast', () => {
   it('float32 to int32 truncates toward zero, saturates and maps NaN to 0', () => {

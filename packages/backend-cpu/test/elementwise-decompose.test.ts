@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { registerCpuMin, runOn } from './elementwise-helpers.js';
+import { runOn } from './elementwise-helpers.js';
+import { anyValue, registerCpuMin } from './helpers.js';
 
 // Every non-minimal binary primitive's CPU kernel against its decomposition run on 'cpu-min'. The
 // decompositions are exact, so the tolerance is zero: results must agree bit for bit, NaN and -0
@@ -37,15 +38,7 @@ function allPairs(v: readonly number[]): [number[], number[]] {
 /** Values of `dtype`: special values mixed with the whole range (float32: every bit pattern's value). */
 function element(dtype: ax.DType): fc.Arbitrary<number> {
   const special = fc.constantFrom(...SPECIAL[dtype]);
-  const any =
-    dtype === 'float32'
-      ? fc.float()
-      : dtype === 'int32'
-        ? fc.integer({ min: -2147483648, max: 2147483647 })
-        : dtype === 'uint32'
-          ? fc.integer({ min: 0, max: 4294967295 })
-          : fc.constantFrom(0, 1);
-  return fc.oneof(special, any);
+  return fc.oneof(special, anyValue(dtype));
 }
 
 describe('binary kernels against their decompositions (exact)', () => {

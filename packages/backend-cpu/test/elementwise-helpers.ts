@@ -1,12 +1,5 @@
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
-
-/** Registers `cpu-min` (only the minimal kernels, the rest decomposed) once per process. */
-export function registerCpuMin(): void {
-  if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-    ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-  }
-}
+import { typed } from './helpers.js';
 
 export const f32 = (...v: number[]): ax.Array => ax.array(new Float32Array(v));
 export const i32 = (...v: number[]): ax.Array => ax.array(new Int32Array(v));
@@ -16,13 +9,6 @@ export const bool = (...v: boolean[]): ax.Array => ax.array(v, 'bool');
 /** The stored elements as plain numbers (bool as 0/1), so -0 and NaN compare exactly. */
 export function values(x: ax.Array): number[] {
   return globalThis.Array.from(x.dataSync());
-}
-
-/** A typed array of `dtype` holding `v` (already in range). */
-export function typed(dtype: ax.DType, v: readonly number[]): ax.TypedArray {
-  const out = ax.allocTyped(dtype, v.length);
-  out.set(v);
-  return out;
 }
 
 /**

@@ -1,12 +1,5 @@
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
-
-/** Registers `cpu-min` (only the minimal kernels, the rest decomposed) once per process. */
-export function registerCpuMin(): void {
-  if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-    ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-  }
-}
+import { registerCpuMin } from './helpers.js';
 
 /** A seeded generator of uniform numbers in [0, 1) (mulberry32), so failures replay. */
 export function generator(seed: number): () => number {

@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
+import { registerCpuMin } from './helpers.js';
 
-if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-  ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-}
+registerCpuMin();
 
 afterEach(() => ax.setBackend('cpu'));
 

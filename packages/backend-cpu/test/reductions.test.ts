@@ -1,20 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
+import { INT_MAX, INT_MIN, registerCpuMin, UINT_MAX } from './helpers.js';
 
-if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-  ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-}
+registerCpuMin();
 
 afterEach(() => {
   ax.setBackend('cpu');
 });
 
 const { lax } = ax;
-const INT_MIN = -(2 ** 31);
-const INT_MAX = 2 ** 31 - 1;
-const UINT_MAX = 2 ** 32 - 1;
 
 /** Whether `a` and `b` agree: both NaN, or within `tol * (1 + |a|)` (bit-identical, -0 included, when tol is 0). */
 function agrees(a: number, b: number, tol: number): boolean {

@@ -1,31 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
+import { expectKernelMatchesDecomposition, grid, registerCpuMin, runOn } from './helpers.js';
 
-if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-  ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-}
+registerCpuMin();
 
 beforeEach(() => {
   ax.setBackend('cpu');
 });
 
 const { lax } = ax;
-
-/** `[[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]` as float32. */
-const grid = (): ax.Array => lax.reshape(ax.arange(12, undefined, 1, 'float32'), [3, 4]);
-
-/** The flat result of `f` run on `backend`, arrays made inside `f` living there. */
-function runOn(backend: string, f: () => ax.Array): number[] {
-  ax.setBackend(backend);
-  return globalThis.Array.from(f().dataSync());
-}
-
-/** Exact agreement (tolerance 0, -0 and NaN compared as themselves) of the kernel and the decomposition. */
-function expectKernelMatchesDecomposition(f: () => ax.Array): void {
-  expect(runOn('cpu-min', f)).toEqual(runOn('cpu', f));
-}
 
 describe('broadcastInDim', () => {
   it('repeats along new and size-1 axes', () => {

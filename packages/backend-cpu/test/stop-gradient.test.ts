@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
+import { registerCpuMin } from './helpers.js';
 
-if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-  ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-}
+registerCpuMin();
 
 describe('stopGradient', () => {
   for (const backend of ['cpu', 'cpu-min']) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { firstMismatch, registerCpuMin, runOn, type Tolerance } from './unary-helpers.js';
+import { anyValue, registerCpuMin } from './helpers.js';
+import { firstMismatch, runOn, type Tolerance } from './unary-helpers.js';
 
 // Every non-minimal unary primitive's CPU kernel (double precision, rounded once) against its
 // decomposition run on 'cpu-min'. Each entry states its tolerance in float32 ulps and the input range;
@@ -79,15 +80,7 @@ const SPECIAL: Record<ax.DType, number[]> = {
 function element(dtype: ax.DType, range?: { min: number; max: number }): fc.Arbitrary<number> {
   const inRange = (v: number): boolean => !range || Number.isNaN(v) || (v >= range.min && v <= range.max);
   const special = fc.constantFrom(...SPECIAL[dtype].filter(inRange));
-  const any =
-    dtype === 'float32'
-      ? fc.float(range ? { min: Math.fround(range.min), max: Math.fround(range.max) } : {})
-      : dtype === 'int32'
-        ? fc.integer({ min: -2147483648, max: 2147483647 })
-        : dtype === 'uint32'
-          ? fc.integer({ min: 0, max: 4294967295 })
-          : fc.constantFrom(0, 1);
-  return fc.oneof(special, any);
+  return fc.oneof(special, anyValue(dtype, range));
 }
 
 /**

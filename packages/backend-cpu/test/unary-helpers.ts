@@ -1,19 +1,5 @@
 import * as ax from '@addax/core';
-import { createCpuBackend } from '@addax/backend-cpu';
-
-/** Registers `cpu-min` (only the minimal kernels, the rest decomposed) once per process. */
-export function registerCpuMin(): void {
-  if (!ax.listBackends().some((b) => b.name === 'cpu-min')) {
-    ax.registerBackend('cpu-min', () => createCpuBackend({ name: 'cpu-min', only: ax.MINIMAL_PRIMITIVES }));
-  }
-}
-
-/** A typed array of `dtype` holding `values` (already in range). */
-function typed(dtype: ax.DType, values: readonly number[]): ax.TypedArray {
-  const out = ax.allocTyped(dtype, values.length);
-  out.set(values);
-  return out;
-}
+import { typed } from './helpers.js';
 
 /**
  * `f` applied on `backend` to a 1-D array of `dtype` holding `values`, read back as plain numbers

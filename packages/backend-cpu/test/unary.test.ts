@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { firstMismatch, registerCpuMin, runOn } from './unary-helpers.js';
+import { registerCpuMin } from './helpers.js';
+import { firstMismatch, runOn } from './unary-helpers.js';
 
 // Hand-checked values of every unary primitive. The CPU kernel must give them exactly (each is the
 // float32 nearest the true value, computed in double and rounded once). The same inputs run through

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { expectClose, ULP, values } from './unary-helpers.js';
+import { values } from './helpers.js';
+import { expectClose, ULP } from './unary-helpers.js';
 
 // Activation functions on 'cpu'. Expected values are the true values written out (from the
 // definitions, in double); composites are checked to the relative tolerance stated in each test.

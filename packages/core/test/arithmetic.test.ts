@@ -2,14 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { f32, i32, u32 } from './helpers.js';
 
 beforeEach(() => {
   ax.setBackend('cpu');
 });
-
-const i32 = (...v: number[]): ax.Array => ax.array(v, 'int32');
-const u32 = (...v: number[]): ax.Array => ax.array(v, 'uint32');
-const f32 = (...v: number[]): ax.Array => ax.array(v);
 
 describe('promotion and broadcasting', () => {
   it('broadcasts [2, 1] with [3]', () => {

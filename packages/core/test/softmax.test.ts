@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from './helpers.js';
 
 const LN2 = Math.log(2);
-
-function values(a: ax.Array): number[] {
-  return globalThis.Array.from(a.dataSync());
-}
 
 describe('softmax', () => {
   it('normalises exp along the last axis by default', () => {

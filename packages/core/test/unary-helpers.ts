@@ -1,10 +1,6 @@
 import { expect } from 'vitest';
 import type * as ax from '@addax/core';
-
-/** The elements of `x` as plain numbers (bool as 0/1), so -0 and NaN compare exactly. */
-export function values(x: ax.Array): number[] {
-  return globalThis.Array.from(x.dataSync());
-}
+import { values } from './helpers.js';
 
 /**
  * Expects `x` to hold `expected` within `rel` relative error; NaN, infinities and zeros (with their

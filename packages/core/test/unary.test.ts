@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { expectClose, ULP, values } from './unary-helpers.js';
+import { values } from './helpers.js';
+import { expectClose, ULP } from './unary-helpers.js';
 
 // numpy-style unary functions on 'cpu'. Expected values are written out (float32 of the true value
 // via Math.fround); functions built from several primitives are checked to the relative tolerance
