@@ -4,7 +4,7 @@ import { full } from '../creation.js';
 import type { DType } from '../dtype.js';
 import { ParameterError, ShapeError } from '../errors.js';
 import { bind1 } from '../interpreters.js';
-import { definePrimitive } from '../primitive.js';
+import { definePrimitive, type Primitive, type PrimitiveDef } from '../primitive.js';
 import type { ArgReduceParams, AxesParams, CumulativeParams, PrimitiveParams } from '../primitives/params.js';
 import { sizeOf } from '../shape.js';
 import { allOnesLike, constantLike } from './constant.js';
@@ -15,23 +15,29 @@ import { broadcastInDim, iota, pad, reshape, slice, transpose } from './shape.js
 const NUMERIC: readonly DType[] = ['float32', 'int32', 'uint32'];
 const BOOL: readonly DType[] = ['bool'];
 
-function axesRule(name: string): (raw: AxesParams, operands: readonly ShapeDtype[]) => AxesParams {
-  return (raw, [x]) => ({ axes: canonicalAxes(name, raw.axes, x!) });
-}
-
-function reduceEval(
+/**
+ * A reduction primitive over `axes` (XLA's `reduce` with a fixed monoid): `axes` canonicalised,
+ * the operand's dtype one of `accepts`, and the axes dropped from the output's shape.
+ */
+function reducePrimitive(
   name: string,
   accepts: readonly DType[],
-): (operands: readonly ShapeDtype[], params: AxesParams) => ShapeDtype[] {
-  return ([x], { axes }) => {
-    checkOperandDType(name, x!, accepts);
-    return [
-      new ShapeDtype(
-        x!.shape.filter((_, i) => !axes.includes(i)),
-        x!.dtype,
-      ),
-    ];
-  };
+  { decompose }: { readonly decompose?: PrimitiveDef<AxesParams>['decompose'] } = {},
+): Primitive<AxesParams> {
+  return definePrimitive<AxesParams>({
+    name,
+    params: (raw, [x]) => ({ axes: canonicalAxes(name, raw.axes, x!) }),
+    abstractEval: ([x], { axes }) => {
+      checkOperandDType(name, x!, accepts);
+      return [
+        new ShapeDtype(
+          x!.shape.filter((_, i) => !axes.includes(i)),
+          x!.dtype,
+        ),
+      ];
+    },
+    ...(decompose && { decompose }),
+  });
 }
 
 /** The operand axes a reduction over `axes` keeps, in order. */
@@ -47,11 +53,7 @@ function negate(x: Array): Array {
   return mul(x, constantLike(x, -1));
 }
 
-export const reduceSumP = definePrimitive<PrimitiveParams['reduceSum']>({
-  name: 'reduceSum',
-  params: axesRule('reduceSum'),
-  abstractEval: reduceEval('reduceSum', NUMERIC),
-});
+export const reduceSumP = reducePrimitive('reduceSum', NUMERIC);
 
 /**
  * `lax.reduce_sum`: the sum over `axes`, which are dropped from the shape. An empty reduction is
@@ -66,11 +68,7 @@ export function reduceSum(x: Array, axes: readonly number[]): Array {
   return bind1(reduceSumP, [x], { axes: [...axes] });
 }
 
-export const reduceMaxP = definePrimitive<PrimitiveParams['reduceMax']>({
-  name: 'reduceMax',
-  params: axesRule('reduceMax'),
-  abstractEval: reduceEval('reduceMax', NUMERIC),
-});
+export const reduceMaxP = reducePrimitive('reduceMax', NUMERIC);
 
 /**
  * `lax.reduce_max`: the maximum over `axes`, which are dropped. NaN propagates; an empty reduction
@@ -85,10 +83,7 @@ export function reduceMax(x: Array, axes: readonly number[]): Array {
   return bind1(reduceMaxP, [x], { axes: [...axes] });
 }
 
-export const reduceMinP = definePrimitive<PrimitiveParams['reduceMin']>({
-  name: 'reduceMin',
-  params: axesRule('reduceMin'),
-  abstractEval: reduceEval('reduceMin', NUMERIC),
+export const reduceMinP = reducePrimitive('reduceMin', NUMERIC, {
   // Negation (floats) and bitwise not (integers) reverse the order exactly, identities included.
   decompose: ([x], { axes }) => {
     if (x!.dtype === 'float32') return [negate(reduceMax(negate(x!), axes))];
@@ -125,10 +120,7 @@ function pairwiseProduct(y: Array): Array {
   return pairwiseProduct(mul(slice(y, [0, 0], [rows, half]), slice(y, [0, half], [rows, n])));
 }
 
-export const reduceProdP = definePrimitive<PrimitiveParams['reduceProd']>({
-  name: 'reduceProd',
-  params: axesRule('reduceProd'),
-  abstractEval: reduceEval('reduceProd', NUMERIC),
+export const reduceProdP = reducePrimitive('reduceProd', NUMERIC, {
   decompose: ([x], { axes }) => {
     const kept = keptAxes(x!.ndim, axes);
     const outShape = kept.map((i) => x!.shape[i]!);
@@ -153,10 +145,7 @@ export function reduceProd(x: Array, axes: readonly number[]): Array {
   return bind1(reduceProdP, [x], { axes: [...axes] });
 }
 
-export const reduceAndP = definePrimitive<PrimitiveParams['reduceAnd']>({
-  name: 'reduceAnd',
-  params: axesRule('reduceAnd'),
-  abstractEval: reduceEval('reduceAnd', BOOL),
+export const reduceAndP = reducePrimitive('reduceAnd', BOOL, {
   // All true iff the largest of the negations (0 when empty) is 0.
   decompose: ([x], { axes }) => {
     const anyFalse = reduceMax(cast(xor(x!, allOnesLike(x!)), 'uint32'), axes);
@@ -176,10 +165,7 @@ export function reduceAnd(x: Array, axes: readonly number[]): Array {
   return bind1(reduceAndP, [x], { axes: [...axes] });
 }
 
-export const reduceOrP = definePrimitive<PrimitiveParams['reduceOr']>({
-  name: 'reduceOr',
-  params: axesRule('reduceOr'),
-  abstractEval: reduceEval('reduceOr', BOOL),
+export const reduceOrP = reducePrimitive('reduceOr', BOOL, {
   // uint32's empty maximum is 0, so an empty reduction is false.
   decompose: ([x], { axes }) => [cast(reduceMax(cast(x!, 'uint32'), axes), 'bool')],
 });
