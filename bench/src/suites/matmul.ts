@@ -3,36 +3,30 @@ import * as tf from '@tensorflow/tfjs-core';
 import { randomFloats } from '../data.js';
 import type { Entry, Lane } from '../types.js';
 
-function addaxLane(n: number): Lane {
-  return {
-    name: 'addax-cpu',
-    prepare: () => {
-      const a = ax.fromTyped(randomFloats(n * n, 1), [n, n]);
-      const b = ax.fromTyped(randomFloats(n * n, 2), [n, n]);
-      return {
-        run: () => {
-          const c = ax.matmul(a, b);
-          c.dataSync();
-          c.dispose();
-        },
-        dispose: () => {
-          a.dispose();
-          b.dispose();
-        },
-      };
-    },
-  };
+/** What a lane holds of its library's: a square float32 matrix that can be read back and freed. */
+interface Matrix {
+  dataSync(): unknown;
+  dispose(): void;
 }
 
-function tfjsLane(n: number): Lane {
+/**
+ * One library's lane, so every library multiplies the same two seeded inputs and each run does the
+ * same work: the product, read back, then freed.
+ */
+function matmulLane<M extends Matrix>(
+  name: string,
+  n: number,
+  matrix: (data: Float32Array, shape: [number, number]) => M,
+  matmul: (a: M, b: M) => M,
+): Lane {
   return {
-    name: 'tfjs-cpu',
+    name,
     prepare: () => {
-      const a = tf.tensor2d(randomFloats(n * n, 1), [n, n]);
-      const b = tf.tensor2d(randomFloats(n * n, 2), [n, n]);
+      const a = matrix(randomFloats(n * n, 1), [n, n]);
+      const b = matrix(randomFloats(n * n, 2), [n, n]);
       return {
         run: () => {
-          const c = tf.matMul(a, b);
+          const c = matmul(a, b);
           c.dataSync();
           c.dispose();
         },
@@ -59,6 +53,9 @@ export function matmulEntries(sizes: readonly number[] = [128, 256, 512]): Entry
     name: `${n}x${n} @ ${n}x${n} f32`,
     flops: 2 * n ** 3,
     baseline: 'tfjs-cpu',
-    lanes: [addaxLane(n), tfjsLane(n)],
+    lanes: [
+      matmulLane<ax.Array>('addax-cpu', n, ax.fromTyped, ax.matmul),
+      matmulLane<tf.Tensor>('tfjs-cpu', n, tf.tensor2d, (a, b) => tf.matMul(a, b)),
+    ],
   }));
 }
