@@ -121,8 +121,8 @@ export interface PrimitiveParams {
 /** Name of a built-in primitive. */
 export type PrimitiveName = keyof PrimitiveParams;
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- primitives without parameters
-export type NoParams = {};
+/** The params of a primitive that takes none. */
+export type NoParams = Readonly<Record<string, never>>;
 
 export interface RoundParams {
   /** `halfToEven` (numpy, `jnp.round`) or `halfAwayFromZero` (C `round`, `lax.round`'s default). */
