@@ -1,6 +1,6 @@
 import { Array, type Nested } from './array.js';
 import { ShapeDtype } from './aval.js';
-import { getBackend } from './backend.js';
+import { findBackend, getBackend } from './backend.js';
 import { allocTyped, checkDType, dtypeOfTyped, type DType, type TypedArray } from './dtype.js';
 import { EagerArray, tidy } from './eager.js';
 import { ParameterError, ShapeError } from './errors.js';
@@ -245,4 +245,19 @@ export function eye(n: number, m: number = n, k = 0, dtype: DType = 'float32'): 
     if (j >= 0 && j < m) out[i * m + j] = 1;
   }
   return fromTyped(out, [n, m], dtype);
+}
+
+/**
+ * A copy of `x` on the backend registered as `backend` (starting it if needed), or `x` itself if
+ * it is already there. The data passes through the host, read synchronously.
+ *
+ * @example
+ * ```ts
+ * const onCpu = ax.devicePut(x, 'cpu');
+ * ```
+ */
+export function devicePut(x: Array, backend: string): Array {
+  const target = findBackend(backend);
+  if (x instanceof EagerArray && x.backend === target) return x;
+  return new EagerArray(x.aval, target, target.upload(x.dataSync(), x.dtype, x.shape));
 }

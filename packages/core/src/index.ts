@@ -23,6 +23,7 @@ export {
 export {
   arange,
   array,
+  devicePut,
   eye,
   fromTyped,
   full,

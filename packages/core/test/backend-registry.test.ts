@@ -84,6 +84,10 @@ describe('backend registry', () => {
     ax.setBackend('other');
     const b = ax.array([3, 4]);
     expect(() => ax.lax.add(a, b)).toThrow(/add: operands live on different backends \('cpu' and 'other'\)/);
+    const moved = ax.devicePut(a, 'other');
+    expect((moved as EagerArray).backend.name).toBe('other');
+    expect(ax.lax.add(moved, b).arraySync()).toEqual([4, 6]);
+    expect(ax.devicePut(b, 'other')).toBe(b);
   });
 
   it('runs a primitive through its decomposition when the backend has no kernel for it', async () => {
