@@ -1,11 +1,4 @@
-import {
-  allocTyped,
-  type Backend,
-  type DType,
-  type Kernel,
-  type KernelTable,
-  type TypedArray,
-} from '@addax/core';
+import { type Backend, type Kernel, type KernelTable, type TypedArray } from '@addax/core';
 import { kernels } from './kernels/index.js';
 
 /** Options of {@link createCpuBackend}. */
@@ -47,9 +40,4 @@ export function createCpuBackend(options: CpuBackendOptions = {}): Backend<Typed
     readSync: (buffer: TypedArray) => buffer.slice(),
     dispose: () => undefined,
   };
-}
-
-/** A zeroed output buffer for an output aval. */
-export function output(dtype: DType, size: number): TypedArray {
-  return allocTyped(dtype, size);
 }

@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { KernelsFor, TypedArray } from '@addax/core';
-import { output } from '../backend.js';
 import { binaryKernel, type BinaryFn } from './elementwise-map.js';
 
 /** The same comparison for every dtype: stored values compare as the numbers they are. */
@@ -19,7 +19,7 @@ export const comparisonKernels: KernelsFor<'eq' | 'ne' | 'lt' | 'le' | 'gt' | 'g
     const p = pred!.buffer;
     const t = onTrue!.buffer;
     const f = onFalse!.buffer;
-    const result = output(out!.dtype, p.length);
+    const result = allocTyped(out!.dtype, p.length);
     for (let i = 0; i < p.length; i++) result[i] = p[i] ? t[i]! : f[i]!;
     return [result];
   },

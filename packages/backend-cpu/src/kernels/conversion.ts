@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { DType, KernelsFor, TypedArray } from '@addax/core';
-import { output } from '../backend.js';
 
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
@@ -25,7 +25,7 @@ export const conversionKernels: KernelsFor<'cast' | 'bitcast', TypedArray> = {
   cast: ([x], { dtype }) => {
     const src = x!.buffer;
     const convert = converter(x!.dtype, dtype);
-    const result = output(dtype, src.length);
+    const result = allocTyped(dtype, src.length);
     for (let i = 0; i < src.length; i++) result[i] = convert(src[i]!);
     return [result];
   },
@@ -33,7 +33,7 @@ export const conversionKernels: KernelsFor<'cast' | 'bitcast', TypedArray> = {
   // Every dtype bitcast accepts is 4 bytes, so copying the bytes reinterprets them.
   bitcast: ([x], { dtype }) => {
     const src = x!.buffer;
-    const result = output(dtype, src.length);
+    const result = allocTyped(dtype, src.length);
     new Uint8Array(result.buffer).set(new Uint8Array(src.buffer, src.byteOffset, src.byteLength));
     return [result];
   },

@@ -1,5 +1,11 @@
-import { BackendError, type DType, type Kernel, type NoParams, type TypedArray } from '@addax/core';
-import { output } from '../backend.js';
+import {
+  allocTyped,
+  BackendError,
+  type DType,
+  type Kernel,
+  type NoParams,
+  type TypedArray,
+} from '@addax/core';
 
 /** A function on two stored values, for one operand dtype. */
 export type BinaryFn = (a: number, b: number) => number;
@@ -13,7 +19,7 @@ export function binaryKernel(fnFor: (dtype: DType) => BinaryFn): Kernel<NoParams
     const fn = fnFor(x!.dtype);
     const a = x!.buffer;
     const b = y!.buffer;
-    const result = output(out!.dtype, a.length);
+    const result = allocTyped(out!.dtype, a.length);
     for (let i = 0; i < a.length; i++) result[i] = fn(a[i]!, b[i]!);
     return [result];
   };

@@ -1,5 +1,4 @@
-import { stridesOf, type KernelsFor, type TypedArray } from '@addax/core';
-import { output } from '../backend.js';
+import { allocTyped, type KernelsFor, stridesOf, type TypedArray } from '@addax/core';
 import { copyStrided, nextIndex } from './strided.js';
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v, lo), hi);
@@ -68,7 +67,7 @@ export const gatherKernels: KernelsFor<
     { offsetDims, collapsedSliceDims, startIndexMap, sliceSizes, mode, fillValue },
     [out],
   ) => {
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const src = x!.buffer;
     const w: Windowing = {
       operandShape: x!.shape,
@@ -129,7 +128,7 @@ export const gatherKernels: KernelsFor<
 
   dynamicSlice: ([x, ...starts], { sliceSizes }, [out]) => {
     const inStrides = stridesOf(x!.shape);
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const base = starts.reduce((sum, s, a) => {
       const start = clamp(s.buffer[0]!, 0, x!.shape[a]! - sliceSizes[a]!);
       return sum + start * inStrides[a]!;

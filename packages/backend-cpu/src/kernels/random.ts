@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { KernelsFor, TypedArray } from '@addax/core';
-import { output } from '../backend.js';
 
 const ROTATIONS = [13, 15, 26, 6, 17, 29, 16, 24] as const;
 const KS_PARITY = 0x1bd11bda;
@@ -13,8 +13,8 @@ export const randomKernels: KernelsFor<'threefry2x32', TypedArray> = {
   // in a double, and `>>> 0` takes them modulo 2^32.
   threefry2x32: ([k0, k1, x0, x1], _, [out]) => {
     const n = x0!.buffer.length;
-    const y0 = output(out!.dtype, n);
-    const y1 = output(out!.dtype, n);
+    const y0 = allocTyped(out!.dtype, n);
+    const y1 = allocTyped(out!.dtype, n);
     for (let i = 0; i < n; i++) {
       const ks = [k0!.buffer[i]!, k1!.buffer[i]!, (k0!.buffer[i]! ^ k1!.buffer[i]! ^ KS_PARITY) >>> 0];
       let a = (x0!.buffer[i]! + ks[0]!) >>> 0;

@@ -1,14 +1,14 @@
 import {
-  stridesOf,
+  allocTyped,
   type ArgReduceParams,
   type AxesParams,
   type DType,
   type Kernel,
   type KernelArg,
   type KernelsFor,
+  stridesOf,
   type TypedArray,
 } from '@addax/core';
-import { output } from '../backend.js';
 import { forEachLane, lanesOf } from './lanes.js';
 
 type Combine = (acc: number, value: number) => number;
@@ -53,7 +53,7 @@ function reduction(
 ): Kernel<AxesParams, TypedArray> {
   return ([x], { axes }, [out]) => {
     const acc = fold(x!, axes, out!.size, init[x!.dtype], combine[x!.dtype]);
-    const result = output(out!.dtype, acc.length);
+    const result = allocTyped(out!.dtype, acc.length);
     for (let i = 0; i < acc.length; i++) result[i] = acc[i]!;
     return [result];
   };
@@ -94,7 +94,7 @@ function argReduce(better: (a: number, b: number) => boolean): Kernel<ArgReduceP
   return ([x], { axis }, [out]) => {
     const src = x!.buffer;
     const lanes = lanesOf(x!.shape, axis);
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     let o = 0;
     forEachLane(lanes, (start, stride) => {
       let best = 0;
@@ -144,7 +144,7 @@ export const reductionKernels: KernelsFor<
   cumsum: ([x], { axis, reverse }, [out]) => {
     const src = x!.buffer;
     const lanes = lanesOf(x!.shape, axis);
-    const result = output(out!.dtype, src.length);
+    const result = allocTyped(out!.dtype, src.length);
     const combine = add[x!.dtype];
     forEachLane(lanes, (start, stride) => {
       let acc = x!.dtype === 'float32' ? -0 : 0;

@@ -1,5 +1,4 @@
-import { sizeOf, stridesOf, type KernelsFor, type TypedArray } from '@addax/core';
-import { output } from '../backend.js';
+import { allocTyped, type KernelsFor, sizeOf, stridesOf, type TypedArray } from '@addax/core';
 import { copyStrided, nextIndex } from './strided.js';
 
 export const shapeKernels: KernelsFor<
@@ -10,7 +9,7 @@ export const shapeKernels: KernelsFor<
   reshape: ([x]) => [x!.buffer],
 
   broadcastInDim: ([x], { shape, broadcastDimensions }, [out]) => {
-    const result = output(out!.dtype, sizeOf(shape));
+    const result = allocTyped(out!.dtype, sizeOf(shape));
     const inStrides = stridesOf(x!.shape);
     // Stride of each output axis into the operand: 0 where the operand is broadcast.
     const strides = shape.map(() => 0);
@@ -23,7 +22,7 @@ export const shapeKernels: KernelsFor<
 
   transpose: ([x], { permutation }, [out]) => {
     const inStrides = stridesOf(x!.shape);
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     copyStrided(
       x!.buffer,
       result,
@@ -36,7 +35,7 @@ export const shapeKernels: KernelsFor<
 
   slice: ([x], { startIndices, strides }, [out]) => {
     const inStrides = stridesOf(x!.shape);
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const base = startIndices.reduce((sum, s, a) => sum + s * inStrides[a]!, 0);
     copyStrided(
       x!.buffer,
@@ -51,7 +50,7 @@ export const shapeKernels: KernelsFor<
   // Reading from the last element backwards along each reversed axis.
   rev: ([x], { dimensions }, [out]) => {
     const inStrides = stridesOf(x!.shape);
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const reversed = (a: number): boolean => dimensions.includes(a);
     const base = x!.shape.reduce(
       (sum, d, a) => (reversed(a) && d > 0 ? sum + (d - 1) * inStrides[a]! : sum),
@@ -69,7 +68,7 @@ export const shapeKernels: KernelsFor<
 
   // Element i of axis a lands at low + i * (interior + 1); those that land outside were cropped.
   pad: ([x, padValue], { config }, [out]) => {
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     result.fill(padValue!.buffer[0]!);
     const outStrides = stridesOf(out!.shape);
     const index = x!.shape.map(() => 0);
@@ -90,7 +89,7 @@ export const shapeKernels: KernelsFor<
   },
 
   concatenate: (xs, { dimension }, [out]) => {
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const outStrides = stridesOf(out!.shape);
     let start = 0;
     for (const x of xs) {
@@ -107,7 +106,7 @@ export const shapeKernels: KernelsFor<
   },
 
   iota: (_, { dimension }, [out]) => {
-    const result = output(out!.dtype, out!.size);
+    const result = allocTyped(out!.dtype, out!.size);
     const index = out!.shape.map(() => 0);
     for (let o = 0; o < result.length; o++) {
       result[o] = index[dimension]!;

@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { KernelsFor, TypedArray } from '@addax/core';
-import { output } from '../backend.js';
 import { forEachLane, lanesOf } from './lanes.js';
 
 /** Ascending with NaN after everything; -0 ties with 0 (neither `<` nor `>`). */
@@ -14,7 +14,7 @@ export const sortKernels: KernelsFor<'sort', TypedArray> = {
   sort: (operands, { dimension, numKeys }, outputs) => {
     const lanes = lanesOf(operands[0]!.shape, dimension);
     const srcs = operands.map((x) => x.buffer);
-    const results = outputs.map((out) => output(out.dtype, out.size));
+    const results = outputs.map((out) => allocTyped(out.dtype, out.size));
     const keys = srcs.slice(0, numKeys);
     forEachLane(lanes, (start, stride) => {
       const positions = Array.from({ length: lanes.n }, (_, k) => start + k * stride);

@@ -1,4 +1,5 @@
 import {
+  allocTyped,
   BackendError,
   type DType,
   type Kernel,
@@ -6,7 +7,6 @@ import {
   type NoParams,
   type TypedArray,
 } from '@addax/core';
-import { output } from '../backend.js';
 import { erf, erfInv } from './special.js';
 
 /** A function on one stored value. */
@@ -21,7 +21,7 @@ function unaryKernel(fns: Partial<Record<DType, UnaryFn>>): Kernel<NoParams, Typ
     const fn = fns[x!.dtype];
     if (!fn) throw new BackendError(`cpu: no unary kernel for dtype ${x!.dtype}`);
     const a = x!.buffer;
-    const result = output(out!.dtype, a.length);
+    const result = allocTyped(out!.dtype, a.length);
     for (let i = 0; i < a.length; i++) result[i] = fn(a[i]!);
     return [result];
   };
@@ -93,7 +93,7 @@ export const unaryKernels: KernelsFor<
   round: ([x], { method }, [out]) => {
     const tieGoesUp = method === 'halfToEven' ? (t: number) => t % 2 === 1 : () => true;
     const a = x!.buffer;
-    const result = output(out!.dtype, a.length);
+    const result = allocTyped(out!.dtype, a.length);
     for (let i = 0; i < a.length; i++) result[i] = roundBy(a[i]!, tieGoesUp);
     return [result];
   },

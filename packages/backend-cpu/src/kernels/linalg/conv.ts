@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { ConvParams, KernelArg, ShapeDtype, TypedArray } from '@addax/core';
-import { output } from '../../backend.js';
 import { convGeometry } from './conv-geometry.js';
 import { matmulBlocked } from './matmul.js';
 
@@ -21,7 +21,7 @@ export function convReference(
   out: ShapeDtype,
 ): TypedArray {
   const g = convGeometry(lhs, rhs, p, out);
-  const result = output(out.dtype, out.size);
+  const result = allocTyped(out.dtype, out.size);
   const x = lhs.buffer;
   const w = rhs.buffer;
   const int = out.dtype !== 'float32';

@@ -1,5 +1,5 @@
+import { allocTyped } from '@addax/core';
 import type { DotGeneralParams, KernelArg, Shape, ShapeDtype, TypedArray } from '@addax/core';
-import { output } from '../../backend.js';
 import { matmulBlocked } from './matmul.js';
 import { isIdentity, offsetTable } from './offsets.js';
 
@@ -64,7 +64,7 @@ export function dotGeneralReference(
   out: ShapeDtype,
 ): TypedArray {
   const [l, r] = layouts(lhs, rhs, p);
-  const result = output(out.dtype, out.size);
+  const result = allocTyped(out.dtype, out.size);
   const a = lhs.buffer;
   const b = rhs.buffer;
   const int = out.dtype !== 'float32';

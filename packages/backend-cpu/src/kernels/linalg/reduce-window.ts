@@ -1,5 +1,11 @@
-import { stridesOf, type DType, type Kernel, type ReduceWindowParams, type TypedArray } from '@addax/core';
-import { output } from '../../backend.js';
+import {
+  allocTyped,
+  type DType,
+  type Kernel,
+  type ReduceWindowParams,
+  stridesOf,
+  type TypedArray,
+} from '@addax/core';
 import { WindowTaps } from './window-taps.js';
 
 /** The identity of max, which padding and holes hold: -Infinity or the integer dtype's minimum. */
@@ -28,7 +34,7 @@ function reduceWindow(kind: 'sum' | 'max'): Kernel<ReduceWindowParams, TypedArra
       })),
     );
     const src = x!.buffer;
-    const result = output(dtype, out!.size);
+    const result = allocTyped(dtype, out!.size);
     // One loop per reduction rather than one loop calling a combine function, so each stays
     // monomorphic in the hot path. Padding and holes (offset -1) are skipped: they hold the identity.
     if (kind === 'max') {
