@@ -122,6 +122,18 @@ describe('backend registry', () => {
     expect((d as EagerArray).backend.name).toBe('minimal');
   });
 
+  it("makes the JS scalars of a numpy-style operation on the array operands' backend", async () => {
+    const ax = await fresh();
+    const { createCpuBackend } = await import('@addax/backend-cpu');
+    ax.registerBackend('other', () => createCpuBackend({ name: 'other' }));
+    ax.setBackend('other');
+    const x = ax.array([1, 2]);
+    ax.setBackend('cpu');
+    const y = x.add(1);
+    expect(y.arraySync()).toEqual([2, 3]);
+    expect((y as EagerArray).backend.name).toBe('other');
+  });
+
   it('says which backend lacks a kernel when a primitive has no decomposition either', async () => {
     const ax = await fresh();
     const opaque = ax.definePrimitive<Record<string, never>>({

@@ -1,6 +1,8 @@
 import { Array, type ArrayLike } from '../array.js';
+import { withBackend } from '../backend.js';
 import { scalar } from '../creation.js';
 import { resultType, weakTypeOf, type DType } from '../dtype.js';
+import { EagerArray } from '../eager.js';
 import { ShapeError } from '../errors.js';
 import { cast } from '../lax/elementwise.js';
 import { broadcastInDim } from '../lax/shape.js';
@@ -52,7 +54,12 @@ export function broadcastTo(x: ArrayLike, shape: Shape): Array {
  */
 export function promoteOperands(where: string, xs: readonly ArrayLike[], dtype?: DType): Array[] {
   const d = dtype ?? promotedDType(xs);
-  const arrays = xs.map((x) => asArray(x, d));
-  const shape = broadcastShapes(where, ...arrays.map((a) => a.shape));
-  return arrays.map((a) => broadcastTo(a, shape));
+  const convert = (): Array[] => {
+    const arrays = xs.map((x) => asArray(x, d));
+    const shape = broadcastShapes(where, ...arrays.map((a) => a.shape));
+    return arrays.map((a) => broadcastTo(a, shape));
+  };
+  // JS scalars become arrays where the array operands live, not on whatever backend is current.
+  const home = xs.find((x): x is EagerArray => x instanceof EagerArray)?.backend;
+  return home ? withBackend(home, convert) : convert();
 }
