@@ -3,6 +3,8 @@ import type { ShapeDtype } from './aval.js';
 import type { Backend } from './backend.js';
 import { itemSize, type TypedArray } from './dtype.js';
 import { AddaxError, BackendError } from './errors.js';
+import { Tracer } from './trace.js';
+import { leaves } from './tree/pytree.js';
 
 /** Live buffers and their bytes on one backend. */
 export interface MemoryInfo {
@@ -89,12 +91,11 @@ export function memory(): Record<string, MemoryInfo> {
   return out;
 }
 
-/** Every concrete array in a pytree-like value: arrays, plain objects and JS arrays of them. */
-function collectArrays(value: unknown, into: Set<EagerArray>): void {
-  if (value instanceof EagerArray) into.add(value);
-  else if (globalThis.Array.isArray(value)) for (const v of value) collectArrays(v, into);
-  else if (value !== null && typeof value === 'object' && !(value instanceof Array)) {
-    for (const v of Object.values(value)) collectArrays(v, into);
+/** Every concrete array in a pytree, including those inside tracers (a jvp tracer's primal). */
+export function collectArrays(value: unknown, into: Set<EagerArray>): void {
+  for (const leaf of leaves(value)) {
+    if (leaf instanceof EagerArray) into.add(leaf);
+    else if (leaf instanceof Tracer) collectArrays(leaf.heldValues(), into);
   }
 }
 
@@ -145,4 +146,23 @@ export function op<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) 
 export function keep<T extends Array>(x: T): T {
   if (x instanceof EagerArray) for (const s of scopes) s.delete(x);
   return x;
+}
+
+/** How many {@link tidy} scopes are open: a transformation notes it before tracing. */
+export function scopeDepth(): number {
+  return scopes.length;
+}
+
+/**
+ * Hands an array captured by a trace (an IR constant, a residual) to its new owner. If it was made
+ * inside the scopes opened since `depth`, it is taken out of them, so they do not free what the
+ * traced program still needs, and is either given to the scope enclosing the transformation
+ * (`to: 'enclosing'`, freed with it) or to nobody (`to: 'caller'`, e.g. a jit cache that frees it
+ * itself). Returns whether it was made there: arrays from before the trace belong to the user.
+ */
+export function adoptConst(x: EagerArray, depth: number, to: 'enclosing' | 'caller'): boolean {
+  let made = false;
+  for (let i = depth; i < scopes.length; i++) made = scopes[i]!.delete(x) || made;
+  if (made && to === 'enclosing') scopes[depth - 1]?.add(x);
+  return made;
 }

@@ -57,11 +57,31 @@ export {
   ShapeError,
 } from './errors.js';
 export { EvalTrace } from './eval.js';
-export { bind, bind1, fullRaise, withMainTrace } from './interpreters.js';
+export { bind, bind1, fullRaise, withDynamicBelow, withMainTrace } from './interpreters.js';
+export { grad, jvp, linearize, valueAndGrad, vjp, type GradOptions } from './ad/api.js';
+export { hessian, jacfwd, jacrev, type JacobianOptions } from './ad/jacobian.js';
+export { JvpTrace, JvpTracer } from './ad/jvp-trace.js';
+export { backwardPass } from './ad/transpose.js';
+export { BatchTrace, BatchTracer, batchAt, moveAxis } from './batching/batch-trace.js';
+export { vmap, type AxisSpec, type VmapOptions } from './batching/vmap.js';
+export { evalIR } from './ir/eval-ir.js';
+export { IR, Var, type Equation } from './ir/ir.js';
+export { evalShape, makeIR } from './ir/make-ir.js';
+export { StagingTrace, StagingTracer } from './ir/staging.js';
+export { jit, type JitOptions, type Jitted } from './jit/jit.js';
+export { registerPytree, TreeDef } from './tree/pytree.js';
+export * as tree from './tree/index.js';
 export * as lax from './lax/index.js';
+import './rules.js';
 export {
+  batchRuleOf,
+  defineBatch,
+  defineJvp,
   definePrimitive,
+  defineTranspose,
+  jvpRuleOf,
   lookupPrimitive,
+  transposeRuleOf,
   primitiveNames,
   Zero,
   type BatchRule,

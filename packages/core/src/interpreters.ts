@@ -6,6 +6,8 @@ import { Tracer, type MainTrace, type Trace, type TraceClass } from './trace.js'
 
 const stack: MainTrace[] = [{ level: 0, traceType: EvalTrace, globalData: undefined }];
 let dynamic: MainTrace = stack[0]!;
+/** For each level, the dynamic level that was current when it was pushed. */
+const dynamicBelow = new WeakMap<MainTrace, MainTrace>();
 
 /**
  * Pushes a new interpreter level for the duration of `fn` (JAX's `new_main`). With `dynamic`,
@@ -21,6 +23,7 @@ export function withMainTrace<T>(
   const main: MainTrace = { level: stack.length, traceType, globalData };
   stack.push(main);
   const previousDynamic = dynamic;
+  dynamicBelow.set(main, previousDynamic);
   if (options.dynamic) dynamic = main;
   try {
     return fn(main);
@@ -28,6 +31,30 @@ export function withMainTrace<T>(
     dynamic = previousDynamic;
     stack.pop();
   }
+}
+
+/**
+ * Runs `fn` with the dynamic level set to what it was beneath `main`: how a dynamic interpreter
+ * (staging, harvest) hands a primitive down to the levels below it without catching it again.
+ */
+export function withDynamicBelow<T>(main: MainTrace, fn: () => T): T {
+  const previous = dynamic;
+  dynamic = dynamicBelow.get(main) ?? stack[0]!;
+  try {
+    return fn();
+  } finally {
+    dynamic = previous;
+  }
+}
+
+/** How many interpreters are on the stack above eager evaluation. */
+export function transformationDepth(): number {
+  return stack.length - 1;
+}
+
+/** The innermost interpreter level, the one a primitive with no traced operands goes to. */
+export function currentDynamic(): MainTrace {
+  return dynamic;
 }
 
 function escaped(x: Tracer): AddaxError {

@@ -25,11 +25,16 @@ export type TransposeRule<P> = (
   params: P,
 ) => (Array | Zero | null)[];
 
-/** `batch(operands, batchDims, params) -> [outputs, outBatchDims]`; `null` means unbatched. */
+/**
+ * `batch(operands, batchDims, params, axisSize) -> [outputs, outBatchDims]`: the primitive on whole
+ * batches, where `batchDims[i]` is the axis operand `i` is mapped along (`null`: unmapped, the same
+ * for every batch element) and `axisSize` the number of batch elements.
+ */
 export type BatchRule<P> = (
   operands: readonly Array[],
   batchDims: readonly (number | null)[],
   params: P,
+  axisSize: number,
 ) => [Array[], (number | null)[]];
 
 /**
@@ -84,7 +89,52 @@ export function definePrimitive<P>(def: PrimitiveDef<P>): Primitive<P> {
   }
   const prim = Object.freeze({ ...def });
   registry.set(def.name, prim as Primitive<never>);
+  if (def.jvp) defineJvp(prim, def.jvp);
+  if (def.transpose) defineTranspose(prim, def.transpose);
+  if (def.batch) defineBatch(prim, def.batch);
   return prim;
+}
+
+// One table per transformation, as JAX's `primitive_jvps`, `primitive_transposes` and
+// `primitive_batchers`: the rules of core's primitives are defined in files of their own, next to
+// the transformation, and a user's primitive can be given rules after it is defined.
+const jvpRules = new Map<object, unknown>();
+const transposeRules = new Map<object, unknown>();
+const batchRules = new Map<object, unknown>();
+
+function defineRule(table: Map<object, unknown>, kind: string, prim: { readonly name: string }, rule: unknown): void {
+  if (table.has(prim)) throw new AddaxError(`${prim.name} already has a ${kind} rule`);
+  table.set(prim, rule);
+}
+
+/** Gives `prim` its forward-mode derivative (JAX's `ad.defjvp`). */
+export function defineJvp<P>(prim: Primitive<P>, rule: JvpRule<P>): void {
+  defineRule(jvpRules, 'jvp', prim, rule);
+}
+
+/** Gives a linear `prim` its transpose, which reverse mode runs backwards (JAX's `ad.deflinear`). */
+export function defineTranspose<P>(prim: Primitive<P>, rule: TransposeRule<P>): void {
+  defineRule(transposeRules, 'transpose', prim, rule);
+}
+
+/** Gives `prim` its rule under `vmap` (JAX's `batching.primitive_batchers`). */
+export function defineBatch<P>(prim: Primitive<P>, rule: BatchRule<P>): void {
+  defineRule(batchRules, 'batch', prim, rule);
+}
+
+/** The jvp rule of `prim`, if it has one. */
+export function jvpRuleOf<P>(prim: Primitive<P>): JvpRule<P> | undefined {
+  return jvpRules.get(prim) as JvpRule<P> | undefined;
+}
+
+/** The transpose rule of `prim`, if it is linear. */
+export function transposeRuleOf<P>(prim: Primitive<P>): TransposeRule<P> | undefined {
+  return transposeRules.get(prim) as TransposeRule<P> | undefined;
+}
+
+/** The batch rule of `prim`, if it has one. */
+export function batchRuleOf<P>(prim: Primitive<P>): BatchRule<P> | undefined {
+  return batchRules.get(prim) as BatchRule<P> | undefined;
 }
 
 /** The primitive registered under `name`, if any. */

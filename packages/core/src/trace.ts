@@ -23,6 +23,11 @@ export type TraceClass = new (main: MainTrace) => Trace;
 export abstract class Trace {
   constructor(readonly main: MainTrace) {}
 
+  /** What users call the transformation this interpreter carries out, for error messages. */
+  get transformation(): string {
+    return this.constructor.name;
+  }
+
   /** Wraps a value from below this level (a concrete array or a lower tracer) as this trace's. */
   abstract pure(value: Array): Array;
 
@@ -39,8 +44,11 @@ export abstract class Trace {
 export abstract class Tracer extends Array {
   abstract readonly trace: Trace;
 
+  /** The arrays this tracer holds (a jvp tracer's primal and tangent), so `tidy` keeps them. */
+  abstract heldValues(): readonly Array[];
+
   private concretizationError(what: string): ConcretizationError {
-    const kind = this.trace.constructor.name;
+    const kind = this.trace.transformation;
     return new ConcretizationError(
       `${what} was called on a traced value (${this.aval.toString()}) while ${kind} is tracing the function. ` +
         'Inside a transformation values are abstract: compute with array operations (ax.where, ax.cond) ' +
@@ -70,6 +78,6 @@ export abstract class Tracer extends Array {
   }
 
   override toString(): string {
-    return `Traced<${this.aval.toString()}> by ${this.trace.constructor.name}`;
+    return `Traced<${this.aval.toString()}> by ${this.trace.transformation}`;
   }
 }

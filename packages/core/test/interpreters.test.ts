@@ -14,6 +14,10 @@ class RecordingTracer extends ax.Tracer {
   get aval(): ax.ShapeDtype {
     return this.value.aval;
   }
+
+  heldValues(): readonly ax.Array[] {
+    return [this.value];
+  }
 }
 
 class RecordingTrace extends ax.Trace {

@@ -1,0 +1,3 @@
+// Placeholder until this family's rules are written; replaced by the family's rule file.
+export const shapeJvps = {};
+export const shapeTransposes = {};

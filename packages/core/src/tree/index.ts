@@ -1,0 +1,1 @@
+export { flatten, leaves, map, registerPytree, structure, TreeDef, unflatten } from './pytree.js';
