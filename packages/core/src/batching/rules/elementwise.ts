@@ -1,28 +1,76 @@
 import type { Array } from '../../array.js';
-import type { BatchRule } from '../../primitive.js';
 import { bind } from '../../interpreters.js';
-import { lookupPrimitive } from '../../primitive.js';
+import * as lax from '../../lax/index.js';
+import type { BatchRule, Primitive } from '../../primitive.js';
+import type { ElementwiseName } from '../../ad/rules/elementwise-names.js';
 import { batchAt } from '../batch-trace.js';
 import type { BatchTable } from './types.js';
 
-/** Elementwise primitives need operands of one shape: every batch axis goes to the front. */
-function elementwise(name: string): BatchRule<never> {
-  return (operands: readonly Array[], dims, params, size) => [
-    bind(
-      lookupPrimitive(name)!,
-      operands.map((x, i) => batchAt(x, dims[i]!, 0, size)),
+/**
+ * Elementwise operands must share one shape, so every batch axis goes where the first mapped
+ * operand has it (no transpose when they already agree) and unmapped operands are broadcast there;
+ * every output is then mapped along that axis.
+ */
+function elementwise<P>(prim: Primitive<P>): BatchRule<P> {
+  return (operands: readonly Array[], dims, params, size) => {
+    const to = dims.find((d) => d !== null)!;
+    const outs = bind(
+      prim,
+      operands.map((x, i) => batchAt(x, dims[i]!, to, size)),
       params,
-    ),
-    [0],
-  ];
+    );
+    return [outs, outs.map(() => to)];
+  };
 }
 
 export const elementwiseBatchers = {
-  neg: elementwise('neg'),
-  sin: elementwise('sin'),
-  cos: elementwise('cos'),
-  exp: elementwise('exp'),
-  add: elementwise('add'),
-  sub: elementwise('sub'),
-  mul: elementwise('mul'),
-} satisfies Partial<BatchTable<'neg' | 'sin' | 'cos' | 'exp' | 'add' | 'sub' | 'mul'>>;
+  neg: elementwise(lax.negP),
+  abs: elementwise(lax.absP),
+  sign: elementwise(lax.signP),
+  exp: elementwise(lax.expP),
+  exp2: elementwise(lax.exp2P),
+  log: elementwise(lax.logP),
+  log1p: elementwise(lax.log1pP),
+  expm1: elementwise(lax.expm1P),
+  sin: elementwise(lax.sinP),
+  cos: elementwise(lax.cosP),
+  tan: elementwise(lax.tanP),
+  tanh: elementwise(lax.tanhP),
+  logistic: elementwise(lax.logisticP),
+  sqrt: elementwise(lax.sqrtP),
+  rsqrt: elementwise(lax.rsqrtP),
+  reciprocal: elementwise(lax.reciprocalP),
+  floor: elementwise(lax.floorP),
+  ceil: elementwise(lax.ceilP),
+  round: elementwise(lax.roundP),
+  isFinite: elementwise(lax.isFiniteP),
+  erf: elementwise(lax.erfP),
+  erfInv: elementwise(lax.erfInvP),
+  not: elementwise(lax.notP),
+  add: elementwise(lax.addP),
+  sub: elementwise(lax.subP),
+  mul: elementwise(lax.mulP),
+  div: elementwise(lax.divP),
+  rem: elementwise(lax.remP),
+  pow: elementwise(lax.powP),
+  max: elementwise(lax.maxP),
+  min: elementwise(lax.minP),
+  atan2: elementwise(lax.atan2P),
+  and: elementwise(lax.andP),
+  or: elementwise(lax.orP),
+  xor: elementwise(lax.xorP),
+  shiftLeft: elementwise(lax.shiftLeftP),
+  shiftRightLogical: elementwise(lax.shiftRightLogicalP),
+  shiftRightArithmetic: elementwise(lax.shiftRightArithmeticP),
+  eq: elementwise(lax.eqP),
+  ne: elementwise(lax.neP),
+  lt: elementwise(lax.ltP),
+  le: elementwise(lax.leP),
+  gt: elementwise(lax.gtP),
+  ge: elementwise(lax.geP),
+  select: elementwise(lax.selectP),
+  cast: elementwise(lax.castP),
+  bitcast: elementwise(lax.bitcastP),
+  threefry2x32: elementwise(lax.threefry2x32P),
+  stopGradient: elementwise(lax.stopGradientP),
+} satisfies BatchTable<ElementwiseName>;
