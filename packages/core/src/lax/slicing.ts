@@ -4,7 +4,7 @@ import { full, scalar, zeros } from '../creation.js';
 import { DTypeError, ParameterError, ShapeError } from '../errors.js';
 import { bind1 } from '../interpreters.js';
 import { definePrimitive } from '../primitive.js';
-import type { PrimitiveParams } from '../primitives/params.js';
+import type { PrimitiveParams, ScatterParams } from '../primitives/params.js';
 import { formatShape, normalizeAxis } from '../shape.js';
 import { cast, lt, select } from './elementwise.js';
 import { gather, scatterAdd } from './gather.js';
@@ -280,30 +280,39 @@ export const dynamicUpdateSliceP = definePrimitive<PrimitiveParams['dynamicUpdat
     checkStarts(where, x!, starts);
     return [x!];
   },
-  // scatterAdd's clip mode clamps the window start as dynamicUpdateSlice does. Adding to -0 leaves
-  // every float (-0 and NaN included) as it is, so the window is copied exactly; a scatter of ones
-  // marks which elements it covers.
+  // scatterAdd's clip mode clamps the window start as dynamicUpdateSlice does.
   decompose: ([x, update, ...starts]) => {
     if (x!.ndim === 0) return [update!];
     const axes = x!.shape.map((_, a) => a);
-    const index = startVector(starts);
-    const dims = {
-      updateWindowDims: axes,
-      insertedWindowDims: [],
-      scatterDimsToOperandDims: axes,
-      mode: 'clip' as const,
-    };
-    const covered = cast(
-      scatterAdd(zeros(x!.shape, 'int32'), index, full(update!.shape, 1, 'int32'), dims),
-      'bool',
-    );
-    const placed =
-      x!.dtype === 'bool'
-        ? cast(scatterAdd(zeros(x!.shape, 'int32'), index, cast(update!, 'int32'), dims), 'bool')
-        : scatterAdd(full(x!.shape, x!.dtype === 'float32' ? -0 : 0, x!.dtype), index, update!, dims);
-    return [select(covered, placed, x!)];
+    return [
+      writeWindows(x!, startVector(starts), update!, {
+        updateWindowDims: axes,
+        insertedWindowDims: [],
+        scatterDimsToOperandDims: axes,
+        mode: 'clip',
+      }),
+    ];
   },
 });
+
+/**
+ * `x` with the windows of `updates` written over it where a scatter with `dims` would add them: a
+ * scatter that replaces, for windows that do not overlap. dynamicUpdateSlice's decomposition, and
+ * its batch rule with batched starts (one window per batch element).
+ */
+export function writeWindows(x: Array, indices: Array, updates: Array, dims: ScatterParams): Array {
+  // Adding to -0 leaves every float (-0 and NaN included) as it is, so the windows are copied
+  // exactly; a scatter of ones marks which elements they cover.
+  const covered = cast(
+    scatterAdd(zeros(x.shape, 'int32'), indices, full(updates.shape, 1, 'int32'), dims),
+    'bool',
+  );
+  const placed =
+    x.dtype === 'bool'
+      ? cast(scatterAdd(zeros(x.shape, 'int32'), indices, cast(updates, 'int32'), dims), 'bool')
+      : scatterAdd(full(x.shape, x.dtype === 'float32' ? -0 : 0, x.dtype), indices, updates, dims);
+  return select(covered, placed, x);
+}
 
 /**
  * `lax.dynamicUpdateSlice`: `x` with `update` written at `starts` (int32 scalars or JS integers,
