@@ -1,19 +1,15 @@
-import { cos, sin } from '../../lax/unary-trigonometric.js';
-import { exp } from '../../lax/unary-exponential.js';
-import { negate, scale } from './elementwise-tangent.js';
+import { binaryJvps } from './elementwise-binary.js';
 import { linearElementwiseJvps, linearElementwiseTransposes } from './elementwise-linear.js';
+import type { ElementwiseName } from './elementwise-names.js';
+import { unaryJvps } from './elementwise-unary.js';
+import { zeroDerivativeJvps } from './elementwise-zero.js';
 import type { JvpTable } from './types.js';
 
 export const elementwiseJvps = {
   ...linearElementwiseJvps,
-  sin: ([x], [t]) => [[sin(x!)], [scale(t!, () => cos(x!))]],
-  cos: ([x], [t]) => [[cos(x!)], [negate(scale(t!, () => sin(x!)))]],
-  exp: ([x], [t]) => {
-    const y = exp(x!);
-    return [[y], [scale(t!, () => y)]];
-  },
-} satisfies Partial<
-  JvpTable<'neg' | 'sin' | 'cos' | 'exp' | 'add' | 'sub' | 'mul' | 'div' | 'select' | 'cast'>
->;
+  ...unaryJvps,
+  ...binaryJvps,
+  ...zeroDerivativeJvps,
+} satisfies JvpTable<ElementwiseName>;
 
 export const elementwiseTransposes = linearElementwiseTransposes;
