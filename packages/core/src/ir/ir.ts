@@ -1,6 +1,7 @@
 import type { Array } from '../array.js';
 import type { ShapeDtype } from '../aval.js';
 import type { Primitive } from '../primitive.js';
+import { TreeDef } from '../tree/pytree.js';
 
 /** A value of a staged program: named by the program, typed by its abstract value. */
 export class Var {
@@ -63,8 +64,10 @@ function varName(n: number): string {
 
 function formatParam(value: unknown, printer: Printer, indent: string): string {
   if (value instanceof IR) return printer.program(value, `${indent}    `);
+  if (value instanceof TreeDef) return value.toString();
   if (typeof value === 'function') return value.name || 'fn';
-  if (globalThis.Array.isArray(value)) return `[${value.map((v) => formatParam(v, printer, indent)).join(',')}]`;
+  if (globalThis.Array.isArray(value))
+    return `[${value.map((v) => formatParam(v, printer, indent)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).map(([k, v]) => `${k}=${formatParam(v, printer, indent)}`);
     return `{${entries.join(' ')}}`;
