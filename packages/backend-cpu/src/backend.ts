@@ -1,4 +1,5 @@
 import { type Backend, type Kernel, type KernelTable, type TypedArray } from '@addax/core';
+import { cpuFusion } from './fusion/compile.js';
 import { kernels } from './kernels/index.js';
 
 /** Options of {@link createCpuBackend}. */
@@ -39,5 +40,6 @@ export function createCpuBackend(options: CpuBackendOptions = {}): Backend<Typed
     read: (buffer: TypedArray) => Promise.resolve(buffer.slice()),
     readSync: (buffer: TypedArray) => buffer.slice(),
     dispose: () => undefined,
+    fusion: cpuFusion(table),
   };
 }

@@ -1,6 +1,7 @@
 import type { ShapeDtype } from './aval.js';
 import type { DType, TypedArray } from './dtype.js';
 import { BackendError } from './errors.js';
+import type { Equation, IR } from './ir/ir.js';
 import type { MinimalPrimitiveName, PrimitiveName, PrimitiveParams } from './primitives/params.js';
 import type { Shape } from './shape.js';
 
@@ -20,6 +21,38 @@ export type Kernel<P, B> = (
   params: P,
   outputs: readonly ShapeDtype[],
 ) => B[];
+
+/**
+ * A compiled fragment of a jitted program: the fragment's inputs (in `inVars` order) in, one new
+ * buffer per output (in `outVars` order) out.
+ */
+export type FusedKernel<B> = (inputs: readonly B[]) => B[];
+
+/**
+ * How a backend fuses runs of a jitted program into single kernels (the optional jit path). jit
+ * groups equations the backend accepts into fragments: equations whose outputs all have one shape,
+ * each computing element `i` of its outputs from element `i` of its operands of that shape, or
+ * reading an operand of another shape (made outside the fragment) at positions derived from `i`
+ * (`broadcastInDim`, `reshape`), or making values from `i` alone (`iota`). Each fragment is then
+ * compiled once per cached program.
+ *
+ * @example
+ * ```ts
+ * const fusion: ax.FusionCompiler<Float32Array> = {
+ *   canFuse: (eqn) => eqn.primitive.name === 'add',
+ *   compile: () => undefined, // declines: every equation runs its own kernel
+ * };
+ * ```
+ */
+export interface FusionCompiler<B> {
+  /** Whether `eqn` may join a fragment, as described above (its dtypes included). */
+  canFuse(eqn: Equation): boolean;
+  /**
+   * One kernel for the fragment (an IR whose inputs are the buffers it reads, constants included),
+   * or `undefined` to decline it, in which case its equations run one kernel at a time.
+   */
+  compile(fragment: IR): FusedKernel<B> | undefined;
+}
 
 /** Kernels for the built-in primitives named `N`: how a backend's kernel files type their parts. */
 export type KernelsFor<N extends PrimitiveName, B> = { readonly [K in N]: Kernel<PrimitiveParams[K], B> };
@@ -56,6 +89,8 @@ export interface Backend<B = unknown> {
   readSync?(buffer: B, dtype: DType, shape: Shape): TypedArray;
   /** Frees the buffer. Called exactly once per buffer by core. */
   dispose(buffer: B): void;
+  /** Compiles fused fragments of jitted programs; without it, jit runs one kernel per equation. */
+  readonly fusion?: FusionCompiler<B>;
 }
 
 /** A function that creates a backend; it throws if the backend cannot start here. */
