@@ -71,6 +71,20 @@ export { IR, Var, type Equation } from './ir/ir.js';
 export { evalShape, makeIR } from './ir/make-ir.js';
 export { StagingTrace, StagingTracer } from './ir/staging.js';
 export { jit, type JitOptions, type Jitted } from './jit/jit.js';
+export {
+  harvest,
+  nest,
+  plant,
+  reap,
+  sow,
+  sowP,
+  type HarvestOptions,
+  type NestOptions,
+  type Reaped,
+  type SowMode,
+  type SowOptions,
+  type SowParams,
+} from './harvest/index.js';
 export { registerPytree, TreeDef } from './tree/pytree.js';
 export * as tree from './tree/index.js';
 export * as lax from './lax/index.js';

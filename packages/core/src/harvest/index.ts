@@ -1,0 +1,6 @@
+export { harvest } from './harvest.js';
+export type { HarvestOptions } from './context.js';
+export { plant } from './plant.js';
+export { reap, type Reaped } from './reap.js';
+export { nest, type NestOptions } from './scope.js';
+export { sow, sowP, type SowMode, type SowOptions, type SowParams } from './sow.js';
