@@ -82,7 +82,7 @@ describe.each(SPECS.map((s) => [s.name, s] as const))('%s', (_, spec) => {
       fc.property(vmapCaseArb(spec), ({ args, inAxes, outAxes }) =>
         checkVmap(spec.f, args, inAxes, outAxes, VMAP_TOL),
       ),
-      { numRuns: 12 },
+      { numRuns: 25 },
     );
   });
 
@@ -92,7 +92,7 @@ describe.each(SPECS.map((s) => [s.name, s] as const))('%s', (_, spec) => {
         shapeArb(0, 3, 3).chain((shape) => operandsArb(spec, shape)),
         (args) => checkJit(spec.f, args, EXACT),
       ),
-      { numRuns: 4 },
+      { numRuns: 6 },
     );
   });
 
@@ -104,7 +104,7 @@ describe.each(SPECS.map((s) => [s.name, s] as const))('%s', (_, spec) => {
           const primals = smooth.wrt.map((w) => operands[w]!);
           checkJvp(restrict(spec, operands, smooth.wrt), primals, tangents, smooth.eps, smooth.tol);
         }),
-        { numRuns: 12 },
+        { numRuns: 25 },
       );
     });
 
@@ -114,7 +114,7 @@ describe.each(SPECS.map((s) => [s.name, s] as const))('%s', (_, spec) => {
           const primals = smooth.wrt.map((w) => operands[w]!);
           checkVjp(restrict(spec, operands, smooth.wrt), primals, tangents, ct, VJP_TOL);
         }),
-        { numRuns: 8 },
+        { numRuns: 15 },
       );
     });
   } else {
