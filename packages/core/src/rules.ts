@@ -9,6 +9,6 @@ function install<R>(table: Readonly<Record<string, R>>, define: (prim: Primitive
   for (const [name, rule] of Object.entries(table)) define(lookupPrimitive(name)!, rule);
 }
 
-install(jvpRules, (p, r) => defineJvp(p, r));
-install(transposeRules, (p, r) => defineTranspose(p, r));
-install(batchRules, (p, r) => defineBatch(p, r));
+install(jvpRules, (p, r) => defineJvp<never>(p, r));
+install(transposeRules, (p, r) => defineTranspose<never>(p, r));
+install(batchRules, (p, r) => defineBatch<never>(p, r));
