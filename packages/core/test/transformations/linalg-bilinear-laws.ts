@@ -19,8 +19,8 @@ type Bilinear = (lhs: ax.Array, rhs: ax.Array) => ax.Array;
 
 /**
  * Registers vmap (random inAxes, one operand possibly unmapped, random outAxes), jit, jvp
- * (central differences, exact for a bilinear map) and vjp (transpose of jvp, in both operands and
- * in each alone) checks of `opOf(c)` over `numRuns` random cases each.
+ * (central differences, exact for a bilinear map), vjp (transpose of jvp, in both operands and in
+ * each alone) and vmap-of-vjp checks of `opOf(c)` over `numRuns` random cases each.
  */
 export function bilinearLaws<C extends BilinearCase>(
   caseArb: fc.Arbitrary<C>,
@@ -79,6 +79,27 @@ export function bilinearLaws<C extends BilinearCase>(
           checkVjp(op, [lhs!, rhs!], [tl!, tr!], ct!, EXACT);
           checkVjp((l) => op(l, rhs!), [lhs!], [tl!], ct!, EXACT);
           checkVjp((r) => op(lhs!, r), [rhs!], [tr!], ct!, EXACT);
+        }),
+      ),
+      { numRuns },
+    );
+  });
+
+  it('under vmap, has a vjp equal to a loop of vjps (the transposes batch too)', () => {
+    const composedArb = caseArb.chain((c) => {
+      const all = [...shapes(c), outShapeOf(opOf(c), shapes(c))];
+      return batchPlanArb(all.map((s) => s.length)).chain((plan) =>
+        operandsOf(batchedShapes(all, plan)).map((args) => ({ c, plan, args })),
+      );
+    });
+    fc.assert(
+      fc.property(composedArb, ({ c, plan, args }) =>
+        ax.tidy(() => {
+          [c.lhsShape, c.rhsShape].forEach((shape, side) => {
+            const cotangentOf = (lhs: ax.Array, rhs: ax.Array, ct: ax.Array): ax.Array =>
+              (ax.vjp(opOf(c), lhs, rhs)[1](ct) as ax.Array[])[side]!;
+            checkVmap(cotangentOf, args, plan.inAxes, plan.outPick % (shape.length + 1), EXACT);
+          });
         }),
       ),
       { numRuns },

@@ -73,3 +73,42 @@ export function outShapeOf(
   const avals = shapes.map((s) => new ax.ShapeDtype(s, 'float32'));
   return [...ax.evalShape<ax.ShapeDtype>(f)(...avals).shape];
 }
+
+/** One axis of a windowed operation (conv's spatial axis, or a window reduction's). */
+export interface WindowAxisCase {
+  readonly size: number;
+  readonly window: number;
+  readonly stride: number;
+  /** `[low, high]`; -1 crops. */
+  readonly padding: [number, number];
+  readonly baseDilation: number;
+  readonly windowDilation: number;
+}
+
+/** The number of window positions along `a` (XLA's rule, written out independently). */
+function windowCount(a: WindowAxisCase): number {
+  const padded = (a.size - 1) * a.baseDilation + 1 + a.padding[0] + a.padding[1];
+  const span = (a.window - 1) * a.windowDilation + 1;
+  return padded < span ? 0 : Math.floor((padded - span) / a.stride) + 1;
+}
+
+/** An integer in `[1, max]`. */
+export const upTo = (max: number): fc.Arbitrary<number> => fc.integer({ min: 1, max });
+
+/**
+ * `minRank` to `maxRank` window axes, each with at least one window position: sizes up to 4,
+ * windows up to 3, strides and both dilations up to 2, padding in [-1, 2] on each side.
+ */
+export function windowAxesArb(minRank: number, maxRank: number): fc.Arbitrary<WindowAxisCase[]> {
+  const axis: fc.Arbitrary<WindowAxisCase> = fc.record({
+    size: upTo(4),
+    window: upTo(3),
+    stride: upTo(2),
+    padding: fc.tuple(fc.integer({ min: -1, max: 2 }), fc.integer({ min: -1, max: 2 })),
+    baseDilation: upTo(2),
+    windowDilation: upTo(2),
+  });
+  return fc
+    .array(axis, { minLength: minRank, maxLength: maxRank })
+    .filter((axes) => axes.every((a) => windowCount(a) > 0));
+}

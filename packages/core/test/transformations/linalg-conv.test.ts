@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { bilinearLaws } from './linalg-bilinear-laws.js';
-import { permutationArb } from './linalg-cases.js';
+import { permutationArb, upTo, windowAxesArb } from './linalg-cases.js';
 
 const RUNS = 60;
 
@@ -29,42 +29,13 @@ function laidOut(canonical: readonly number[], spec: readonly number[]): number[
   return shape;
 }
 
-const small = (max: number): fc.Arbitrary<number> => fc.integer({ min: 1, max });
-
-interface SpatialAxis {
-  readonly size: number;
-  readonly kernel: number;
-  readonly stride: number;
-  readonly padding: [number, number];
-  readonly lhsDilation: number;
-  readonly rhsDilation: number;
-}
-
-const spatialAxisArb: fc.Arbitrary<SpatialAxis> = fc.record({
-  size: small(4),
-  kernel: small(3),
-  stride: small(2),
-  padding: fc.tuple(fc.integer({ min: -1, max: 2 }), fc.integer({ min: -1, max: 2 })),
-  lhsDilation: small(2),
-  rhsDilation: small(2),
-});
-
-/** Conv's output size along one spatial axis (XLA's rule), to keep only cases with outputs. */
-function outSize(a: SpatialAxis): number {
-  const padded = (a.size - 1) * a.lhsDilation + 1 + a.padding[0] + a.padding[1];
-  const window = (a.kernel - 1) * a.rhsDilation + 1;
-  return padded < window ? 0 : Math.floor((padded - window) / a.stride) + 1;
-}
-
 const caseArb: fc.Arbitrary<ConvCase> = fc
   .record({
-    batch: small(2),
-    groups: small(2),
-    groupIn: small(2),
-    groupOut: small(2),
-    spatial: fc
-      .array(spatialAxisArb, { minLength: 1, maxLength: 2 })
-      .filter((axes) => axes.every((a) => outSize(a) > 0)),
+    batch: upTo(2),
+    groups: upTo(2),
+    groupIn: upTo(2),
+    groupOut: upTo(2),
+    spatial: windowAxesArb(1, 2),
   })
   .chain(({ batch, groups, groupIn, groupOut, spatial }) => {
     const rank = spatial.length + 2;
@@ -72,12 +43,12 @@ const caseArb: fc.Arbitrary<ConvCase> = fc
       .tuple(permutationArb(rank), permutationArb(rank), permutationArb(rank))
       .map(([lhsSpec, rhsSpec, outSpec]) => ({
         lhsShape: laidOut([batch, groups * groupIn, ...spatial.map((a) => a.size)], lhsSpec),
-        rhsShape: laidOut([groups * groupOut, groupIn, ...spatial.map((a) => a.kernel)], rhsSpec),
+        rhsShape: laidOut([groups * groupOut, groupIn, ...spatial.map((a) => a.window)], rhsSpec),
         strides: spatial.map((a) => a.stride),
         padding: spatial.map((a) => a.padding),
         options: {
-          lhsDilation: spatial.map((a) => a.lhsDilation),
-          rhsDilation: spatial.map((a) => a.rhsDilation),
+          lhsDilation: spatial.map((a) => a.baseDilation),
+          rhsDilation: spatial.map((a) => a.windowDilation),
           dimensionNumbers: { lhsSpec, rhsSpec, outSpec },
           featureGroupCount: groups,
         },
