@@ -112,6 +112,12 @@ export class ReapContext extends HarvestContext {
   result(): Reaped {
     const out: Reaped = {};
     for (const entry of this.entries.values()) {
+      if (entry.chunks.some((c) => c.leaves.some((x) => x.isDisposed))) {
+        throw new AddaxError(
+          `reap: the value sown as '${pathName(entry.path)}' was disposed before the reap returned; evalIR ` +
+            "frees a program's intermediates, sown ones too, so reap the function (or its jit) rather than its IR",
+        );
+      }
       let node = out;
       for (const scope of entry.path.slice(0, -1)) node = (node[scope] ??= {}) as Reaped;
       node[entry.path.at(-1)!] = unflatten(entry.tree, leavesOf(entry));
