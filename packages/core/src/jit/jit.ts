@@ -43,21 +43,29 @@ let nextIdentity = 1;
 /** A cache key for a static value: by value for plain data, by identity for functions and objects. */
 function staticKey(value: unknown, where: string): string {
   if (value instanceof Array) {
-    throw new AddaxError(`${where}: a static argument cannot be an array (arrays are traced; mark it non-static)`);
+    throw new AddaxError(
+      `${where}: a static argument cannot be an array (arrays are traced; mark it non-static)`,
+    );
   }
   if (value === null || value === undefined || typeof value !== 'object') {
     if (typeof value === 'function') return `fn#${idOf(value)}`;
     return `${typeof value}:${String(value)}`;
   }
   if (globalThis.Array.isArray(value)) return `[${value.map((v) => staticKey(v, where)).join(',')}]`;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) {
+  if (isPlainObject(value)) {
     const entries = Object.keys(value)
       .sort()
-      .map((k) => `${k}=${staticKey((value as Record<string, unknown>)[k], where)}`);
+      .map((k) => `${k}=${staticKey(value[k], where)}`);
     return `{${entries.join(',')}}`;
   }
   return `obj#${idOf(value)}`;
+}
+
+/** A `{...}` object (JS's keyword arguments), as opposed to arrays, class instances and tracers. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function idOf(value: object): number {
@@ -87,8 +95,7 @@ function splitStatic(
       statics.push(a);
       return null;
     }
-    const proto: unknown = a !== null && typeof a === 'object' ? Object.getPrototypeOf(a) : undefined;
-    if (argnames.size === 0 || (proto !== Object.prototype && proto !== null)) return a;
+    if (argnames.size === 0 || !isPlainObject(a)) return a;
     const rest: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
       if (argnames.has(k)) statics.push([i, k, v]);
@@ -108,9 +115,9 @@ function mergeStatic(
 ): unknown[] {
   return traced.map((t, i) => {
     if (argnums.has(i)) return original[i];
-    if (argnames.size === 0 || t === null || typeof t !== 'object' || globalThis.Array.isArray(t)) return t;
+    if (argnames.size === 0 || !isPlainObject(t)) return t;
     const o = original[i] as Record<string, unknown>;
-    const merged: Record<string, unknown> = { ...(t as Record<string, unknown>) };
+    const merged: Record<string, unknown> = { ...t };
     for (const k of Object.keys(o)) if (argnames.has(k)) merged[k] = o[k];
     return merged;
   });
@@ -145,7 +152,12 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
     if (!entry) {
       const withStatics = (...tracedArgs: unknown[]): R =>
         f(...(mergeStatic(tracedArgs, args, argnums, argnames) as A));
-      const { ir, outDef, owned } = traceToIR(withStatics as (...a: never[]) => unknown, traced, 'jit', 'caller');
+      const { ir, outDef, owned } = traceToIR(
+        withStatics as (...a: never[]) => unknown,
+        traced,
+        'jit',
+        'caller',
+      );
       entry = { executable: new Executable(ir), outDef, owned };
       cache.set(key, entry);
     }
