@@ -72,6 +72,22 @@ export { evalShape, makeIR } from './ir/make-ir.js';
 export { StagingTrace, StagingTracer } from './ir/staging.js';
 export { jit, type JitOptions, type Jitted } from './jit/jit.js';
 export {
+  cond,
+  condP,
+  forLoop,
+  scan,
+  scanP,
+  scanWithBody,
+  switchCase,
+  switchCase as switch,
+  whileLoop,
+  whileP,
+  type CondParams,
+  type ScanOptions,
+  type ScanParams,
+  type WhileParams,
+} from './control/index.js';
+export {
   harvest,
   nest,
   plant,

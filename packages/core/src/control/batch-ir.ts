@@ -1,0 +1,68 @@
+import type { Array } from '../array.js';
+import { ShapeDtype } from '../aval.js';
+import { batchAt, BatchTrace, BatchTracer, moveAxis } from '../batching/batch-trace.js';
+import { fullRaise, withMainTrace } from '../interpreters.js';
+import { evalIR } from '../ir/eval-ir.js';
+import type { IR } from '../ir/ir.js';
+import type { MainTrace } from '../trace.js';
+import { stageOpen, type OpenIR } from './open-ir.js';
+
+/**
+ * Runs `fn` on whole batches under a fresh vmap level (JAX's `batch_jaxpr` does this inside a
+ * batch rule): each argument is mapped along its `dims` entry (null: unmapped), and each output
+ * comes back with the axis it is mapped along (null where it does not depend on the batch).
+ */
+export function batchFlat(
+  fn: (...args: Array[]) => readonly Array[],
+  args: readonly Array[],
+  dims: readonly (number | null)[],
+  axisSize: number,
+): [Array[], (number | null)[]] {
+  return withMainTrace(BatchTrace, { axisSize }, (main: MainTrace) => {
+    const trace = new BatchTrace(main);
+    const outs = fn(...args.map((x, i) => new BatchTracer(trace, x, dims[i]!))).map(
+      (x) => fullRaise(trace, x) as BatchTracer,
+    );
+    return [outs.map((t) => t.val), outs.map((t) => t.batchDim)];
+  });
+}
+
+/** `aval` with a batch axis of `axisSize` in front. */
+export function batchedAval(aval: ShapeDtype, axisSize: number): ShapeDtype {
+  return new ShapeDtype([axisSize, ...aval.shape], aval.dtype);
+}
+
+/** A batched body, and which of its outputs are batched (along axis 0). */
+export interface BatchedIR extends OpenIR {
+  readonly outBatched: boolean[];
+}
+
+/**
+ * Stages `ir` batched (JAX's `batch_jaxpr`): the inputs marked in `inBatched` carry a batch axis
+ * of `axisSize` in front, and so does each output that depends on them or is marked in `force`
+ * (broadcast there); the other outputs are unbatched.
+ */
+export function batchIR(
+  ir: IR,
+  inBatched: readonly boolean[],
+  axisSize: number,
+  force: readonly boolean[] = [],
+): BatchedIR {
+  const avals = ir.inAvals.map((a, i) => (inBatched[i] ? batchedAval(a, axisSize) : a));
+  const { extra, ...open } = stageOpen((...args) => {
+    const dims = inBatched.map((b) => (b ? 0 : null));
+    const [outs, outDims] = batchFlat((...xs) => evalIR(ir, xs), args, dims, axisSize);
+    const outBatched = outDims.map((d, i) => d !== null || force[i] === true);
+    return [outs.map((x, i) => (outBatched[i] ? batchAt(x, outDims[i]!, 0, axisSize) : x)), outBatched];
+  }, avals);
+  return { ...open, outBatched: extra };
+}
+
+/** Operands with their batch axis moved to `to` where they are batched, unchanged elsewhere. */
+export function batchedOperands(
+  operands: readonly Array[],
+  dims: readonly (number | null)[],
+  to = 0,
+): Array[] {
+  return operands.map((x, i) => (dims[i] === null ? x : moveAxis(x, dims[i]!, to)));
+}

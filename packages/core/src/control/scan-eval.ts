@@ -1,0 +1,47 @@
+import type { Array } from '../array.js';
+import { zeros } from '../creation.js';
+import { tidy } from '../eager.js';
+import { reshape } from '../lax/shape.js';
+import { concatenate, slice } from '../lax/slicing.js';
+import { releaseCarry } from './loop-carry.js';
+import { runBody, type ScanParams } from './scan-primitive.js';
+
+/** Row `i` of `x` along axis 0, that axis removed. */
+function row(x: Array, i: number): Array {
+  const start = x.shape.map((_, a) => (a === 0 ? i : 0));
+  const limit = x.shape.map((d, a) => (a === 0 ? i + 1 : d));
+  return reshape(slice(x, start, limit), x.shape.slice(1));
+}
+
+/**
+ * Eager scan: the body runs once per row, each iteration in its own scope so only the carry
+ * survives it, and each output row is stacked at its iteration's index (reverse scans fill from
+ * the end).
+ */
+export function scanEval(operands: readonly Array[], params: ScanParams): Array[] {
+  const { numConsts, numCarry, length, reverse } = params;
+  const consts = operands.slice(0, numConsts);
+  const xs = operands.slice(numConsts + numCarry);
+  const yAvals = params.body.outAvals.slice(numCarry);
+  const rows = yAvals.map(() => new globalThis.Array<Array>(length));
+  let carry = operands.slice(numConsts, numConsts + numCarry);
+  for (let step = 0; step < length; step++) {
+    const i = reverse ? length - 1 - step : step;
+    const [next, ys] = tidy(() => {
+      const [c, y] = runBody(
+        params,
+        consts,
+        carry,
+        xs.map((x) => row(x, i)),
+      );
+      return [c, y.map((v) => reshape(v, [1, ...v.shape]))];
+    });
+    releaseCarry(carry, next, operands);
+    carry = next;
+    ys.forEach((y, k) => (rows[k]![i] = y));
+  }
+  const stacked = yAvals.map((a, k) =>
+    length === 0 ? zeros([0, ...a.shape], a.dtype) : concatenate(rows[k]!, 0),
+  );
+  return [...carry, ...stacked];
+}

@@ -1,0 +1,106 @@
+import type { Array } from '../array.js';
+import { ShapeDtype } from '../aval.js';
+import { tidy } from '../eager.js';
+import { AddaxError, ParameterError, ShapeError } from '../errors.js';
+import { bind } from '../interpreters.js';
+import { arrayLeaves } from '../tree/flat-fn.js';
+import { unflatten, type TreeDef } from '../tree/pytree.js';
+import { carryLeaves } from './check-avals.js';
+import { flags } from './lists.js';
+import { stageOpenFn } from './open-ir.js';
+import { scanP } from './scan-primitive.js';
+
+/** Options of {@link scan}. */
+export interface ScanOptions {
+  /** The number of iterations: required when `xs` is null, else checked against its leading size. */
+  readonly length?: number;
+  /** Iterate from the last row of `xs` to the first (ys are still stacked in row order). */
+  readonly reverse?: boolean;
+}
+
+/** The number of iterations: the leading size every xs leaf shares, or `length`. */
+function scanLength(xs: readonly Array[], length: number | undefined): number {
+  xs.forEach((x, i) => {
+    if (x.ndim === 0)
+      throw new ShapeError(
+        `scan: xs leaf ${i} is a scalar (${x.aval.describe()}); xs are scanned along axis 0`,
+      );
+  });
+  const sizes = new Set(xs.map((x) => x.shape[0]!));
+  if (sizes.size > 1) {
+    const detail = xs.map((x, i) => `leaf ${i} has ${x.shape[0]}`).join(', ');
+    throw new ShapeError(`scan: the xs leaves have different leading sizes (${detail})`);
+  }
+  const [size] = sizes;
+  if (length !== undefined) {
+    if (!Number.isInteger(length) || length < 0) {
+      throw new ParameterError(`scan: length must be a non-negative integer, got ${length}`);
+    }
+    if (size !== undefined && size !== length) {
+      throw new ShapeError(`scan: length is ${length}, but the xs have leading size ${size}`);
+    }
+    return length;
+  }
+  if (size === undefined)
+    throw new ParameterError('scan: xs has no arrays, so pass the number of iterations as {length}');
+  return size;
+}
+
+/**
+ * Loops `f` over the leading axis of `xs`, threading a carry (`jax.lax.scan`):
+ * `f(carry, x) -> [carry, y]` runs once per row `x` of `xs`, and the result is the final carry with
+ * every `y` stacked along a new leading axis. Carry, xs and ys are pytrees; `xs` may be `null`
+ * with `{ length }`. The loop is one primitive, so under jit it is staged once (not unrolled), and
+ * grad, jvp and vmap all go through it; reverse mode stores each iteration's carry.
+ *
+ * @example
+ * ```ts
+ * // Cumulative sum: the carry is the running total, each y the total so far.
+ * const [total, partials] = ax.scan((c: ax.Array, x: ax.Array) => {
+ *   const s = c.add(x);
+ *   return [s, s];
+ * }, ax.scalar(0), ax.array([1, 2, 3])); // total 6, partials [1, 3, 6]
+ * ```
+ */
+export function scan<C, X, Y>(
+  f: (carry: C, x: X) => [C, Y],
+  init: C,
+  xs: X | null,
+  options: ScanOptions = {},
+): [C, Y] {
+  return tidy(() => {
+    const [carry, carryDef] = arrayLeaves(init, 'scan (init)');
+    const [xLeaves, xDef] = arrayLeaves(xs, 'scan (xs)');
+    const length = scanLength(xLeaves, options.length);
+    const carryAvals = carry.map((c) => c.aval);
+    let yDef: TreeDef | undefined;
+    const body = stageOpenFn(
+      (...args) => {
+        const out: unknown = f(
+          unflatten<C>(carryDef, args.slice(0, carry.length)),
+          unflatten<X>(xDef, args.slice(carry.length)),
+        );
+        if (!globalThis.Array.isArray(out) || out.length !== 2) {
+          throw new AddaxError('scan: f must return [carry, y]');
+        }
+        const next = carryLeaves('scan', out[0], carryDef, carryAvals);
+        const [ys, def] = arrayLeaves(out[1], 'scan (y)');
+        yDef = def;
+        return [...next, ...ys];
+      },
+      [...carryAvals, ...xLeaves.map((x) => new ShapeDtype(x.shape.slice(1), x.dtype))],
+    );
+    const outs = bind(scanP, [...body.consts, ...carry, ...xLeaves], {
+      body: body.ir,
+      numConsts: body.consts.length,
+      numCarry: carry.length,
+      length,
+      reverse: options.reverse ?? false,
+      linear: flags(body.consts.length + carry.length + xLeaves.length, false),
+    });
+    return [
+      unflatten<C>(carryDef, outs.slice(0, carry.length)),
+      unflatten<Y>(yDef!, outs.slice(carry.length)),
+    ];
+  });
+}
