@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { jitLaw, jvpLaw, sizes, vjpLaw, vmapLaw, type Case } from './shape-laws.js';
+import { jitLaw, jvpLaw, sizes, vjpLaw, vmapLaw, vmapOfVjpLaw, type Case } from './shape-laws.js';
 
 /** One int32 scalar start per axis, from two below to two past the axis (clamped by the primitive). */
 const startsFor = (shape: readonly number[]) => shape.map((d) => ({ shape: [], min: -2, max: d + 2 }));
@@ -33,8 +33,9 @@ describe.each([
   ['dynamicSlice', dynamicSliceCase],
   ['dynamicUpdateSlice', dynamicUpdateSliceCase],
 ])('%s under transformations', (_, cases) => {
-  it('vmap with random inAxes (starts mapped or not) and outAxes equals a loop', () => vmapLaw(cases, 80));
-  it('jit equals eager', () => jitLaw(cases, 15));
-  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 30));
-  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 50));
+  it('vmap with random inAxes (starts mapped or not) and outAxes equals a loop', () => vmapLaw(cases, 200));
+  it('jit equals eager', () => jitLaw(cases, 20));
+  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 80));
+  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 150));
+  it('vmap of the vjp equals a loop of it (transposes compose with vmap)', () => vmapOfVjpLaw(cases, 100));
 });

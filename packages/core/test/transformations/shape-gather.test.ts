@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { checkVmap, EXACT } from '../laws.js';
-import { jitLaw, jvpLaw, sizes, sortedAxes, vjpLaw, vmapLaw, type Case } from './shape-laws.js';
+import { jitLaw, jvpLaw, sizes, sortedAxes, vjpLaw, vmapLaw, vmapOfVjpLaw, type Case } from './shape-laws.js';
 
 const modes = fc.constantFrom('clip' as const, 'fill' as const);
 
@@ -78,10 +78,11 @@ describe.each([
   ['scatterAdd', scatterCase],
 ])('%s under transformations', (_, cases) => {
   it('vmap with random inAxes (operand, indices or both mapped) and outAxes equals a loop', () =>
-    vmapLaw(cases, 80));
-  it('jit equals eager', () => jitLaw(cases, 15));
-  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 40));
-  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 60));
+    vmapLaw(cases, 200));
+  it('jit equals eager', () => jitLaw(cases, 20));
+  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 80));
+  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 150));
+  it('vmap of the vjp equals a loop of it (transposes compose with vmap)', () => vmapOfVjpLaw(cases, 100));
 });
 
 describe('gather batching corner cases', () => {

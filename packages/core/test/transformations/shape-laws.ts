@@ -178,3 +178,22 @@ export function vjpLaw(cases: fc.Arbitrary<Case>, numRuns: number): void {
     { numRuns },
   );
 }
+
+/**
+ * `vmap` of the pullback equals a loop of it, with primals, cotangents and index operands mapped at
+ * random: the transpose rules compose with vmap (through the batch rules of what they bind).
+ */
+export function vmapOfVjpLaw(cases: fc.Arbitrary<Case>, numRuns: number): void {
+  const withCotangent = cases.map((c): Case => ({
+    params: c.params,
+    floats: [...c.floats, outShape(c)],
+    indices: c.indices,
+    apply: (floats, indices) => {
+      const primals = floats.slice(0, -1);
+      const [, pullback] = ax.vjp((...xs: ax.Array[]) => c.apply(xs, indices), ...primals);
+      const cts = pullback(floats.at(-1)!) as ax.Array[];
+      return ax.concatenate(cts.map((g) => g.reshape([-1])));
+    },
+  }));
+  vmapLaw(withCotangent, numRuns);
+}

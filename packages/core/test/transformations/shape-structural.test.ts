@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { expectClose, EXACT } from '../laws.js';
-import { jitLaw, jvpLaw, permutation, sizes, sortedAxes, vjpLaw, vmapLaw, type Case } from './shape-laws.js';
+import {
+  jitLaw,
+  jvpLaw,
+  permutation,
+  sizes,
+  sortedAxes,
+  vjpLaw,
+  vmapLaw,
+  vmapOfVjpLaw,
+  type Case,
+} from './shape-laws.js';
 
 const one = (params: unknown, shape: readonly number[], apply: (x: ax.Array) => ax.Array): Case => ({
   params,
@@ -114,10 +124,11 @@ const families: [string, fc.Arbitrary<Case>][] = [
 ];
 
 describe.each(families)('%s under transformations', (_, cases) => {
-  it('vmap with random inAxes and outAxes equals a loop over the batch', () => vmapLaw(cases, 40));
-  it('jit equals eager', () => jitLaw(cases, 15));
-  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 25));
-  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 40));
+  it('vmap with random inAxes and outAxes equals a loop over the batch', () => vmapLaw(cases, 100));
+  it('jit equals eager', () => jitLaw(cases, 20));
+  it('jvp equals central differences (exact on integer values)', () => jvpLaw(cases, 50));
+  it('vjp transposes jvp: <ct, J v> == <J^T ct, v> exactly', () => vjpLaw(cases, 100));
+  it('vmap of the vjp equals a loop of it (transposes compose with vmap)', () => vmapOfVjpLaw(cases, 50));
 });
 
 describe('pad with one linear operand', () => {
