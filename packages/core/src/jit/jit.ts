@@ -1,5 +1,6 @@
 import { Array } from '../array.js';
-import { tidy, type EagerArray } from '../eager.js';
+import { getBackend, withBackend } from '../backend.js';
+import { EagerArray, tidy } from '../eager.js';
 import { AddaxError } from '../errors.js';
 import { transformationDepth } from '../interpreters.js';
 import type { IR } from '../ir/ir.js';
@@ -147,16 +148,15 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
     const { traced, statics } = splitStatic(args, argnums, argnames);
     const [leaves, def] = arrayLeaves(traced, 'jit');
     const avals = leaves.map((l) => l.aval.toString());
-    const key = `${def.toString()}|${avals.join(',')}|${staticKey(statics, 'jit')}`;
+    // Constants made while tracing go where the inputs live, as JS scalars do in eager operations.
+    const backend = leaves.find((l) => l instanceof EagerArray)?.backend ?? getBackend();
+    const key = `${backend.name}|${def.toString()}|${avals.join(',')}|${staticKey(statics, 'jit')}`;
     let entry = cache.get(key);
     if (!entry) {
       const withStatics = (...tracedArgs: unknown[]): R =>
         f(...(mergeStatic(tracedArgs, args, argnums, argnames) as A));
-      const { ir, outDef, owned } = traceToIR(
-        withStatics as (...a: never[]) => unknown,
-        traced,
-        'jit',
-        'caller',
+      const { ir, outDef, owned } = withBackend(backend, () =>
+        traceToIR(withStatics as (...a: never[]) => unknown, traced, 'jit', 'caller'),
       );
       entry = { executable: new Executable(ir), outDef, owned };
       cache.set(key, entry);

@@ -137,6 +137,18 @@ describe('jit executor: fragments', () => {
     expect(fused).toEqual(eager);
   });
 
+  it("makes a trace's constants on the inputs' backend and caches a program per backend", () => {
+    const g = ax.jit((a: ax.Array) => a.mul(3).add(1));
+    ax.tidy(() => {
+      const onSpy = g(on(spy.name, x));
+      const onCpu = g(x());
+      expect([onSpy, onCpu].map((y) => (y as ax.EagerArray).backend.name)).toEqual([spy.name, 'cpu']);
+      expect(values(onSpy)).toEqual(values(onCpu));
+      expect(g.cacheSize).toBe(2);
+    });
+    g.clearCache();
+  });
+
   it('explains inputs on two backends as eager evaluation does', () => {
     const a = on(spy.name, x);
     const b = x();

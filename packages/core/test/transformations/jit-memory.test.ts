@@ -24,7 +24,8 @@ function loss(p: Params, x: ax.Array, labels: ax.Array): ax.Array {
 
 function trainStep(p: Params, x: ax.Array, labels: ax.Array): [Params, ax.Array] {
   const [value, grads] = ax.valueAndGrad(loss)(p, x, labels);
-  return [ax.tree.map((w: ax.Array, g: ax.Array) => w.sub(g.mul(0.1)), p, grads) as Params, value];
+  const update = (w: unknown, g: unknown): ax.Array => (w as ax.Array).sub((g as ax.Array).mul(0.1));
+  return [ax.tree.map(update, p, grads), value];
 }
 
 const disposeAll = (tree: unknown): void => {
@@ -53,7 +54,7 @@ it('1,000 jitted MLP train steps leave memory where the first step left it', () 
     const [next, value] = step(params, x, labels);
     disposeAll(params);
     params = next;
-    const v = value.item();
+    const v = Number(value.item());
     value.dispose();
     return v;
   };
