@@ -33,10 +33,14 @@ export abstract class HarvestContext {
   readonly exclusive: boolean;
   private readonly allowlist: ReadonlySet<string> | null;
   private readonly blocklist: ReadonlySet<string>;
-  /** The nest scopes around the harvest when it started: sows see only the scopes added inside. */
-  private readonly base: readonly string[];
-
-  constructor(readonly options: HarvestOptions) {
+  /**
+   * @param base - the nest scopes around the harvest when it started: sows see only the scopes
+   *   added inside. A harvest of a loop body inherits its parent's, so paths agree.
+   */
+  constructor(
+    readonly options: HarvestOptions,
+    readonly base: readonly string[] = currentScope(),
+  ) {
     const { tag, allowlist, blocklist = [], exclusive = false } = options;
     if (typeof tag !== 'string' || tag === '') {
       throw new ParameterError(`harvest: tag must be a non-empty string, got ${String(tag)}`);
@@ -45,7 +49,6 @@ export abstract class HarvestContext {
     this.exclusive = exclusive;
     this.allowlist = allowlist ? new Set(allowlist) : null;
     this.blocklist = new Set(blocklist);
-    this.base = currentScope();
   }
 
   /** The custom rule of `prim` under this kind of harvest, if it has one. */

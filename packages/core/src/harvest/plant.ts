@@ -7,6 +7,7 @@ import type { Primitive } from '../primitive.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { HarvestContext, pathName, type HarvestOptions, type HarvestRule } from './context.js';
 import { runHarvest } from './harvest-trace.js';
+import { currentScope } from './scope.js';
 import type { Reaped } from './reap.js';
 import { sowP, type SowParams } from './sow.js';
 
@@ -21,32 +22,56 @@ function isObject(x: unknown): x is Reaped {
   return x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype;
 }
 
-/** Element `k` of a planted stack. */
-function elementOf(x: Array, k: number, name: string): Array {
-  if (x.ndim === 0 || x.shape[0]! <= k) {
+/** Elements `[k, k + count)` of a planted stack, checking it has them. */
+function elements(x: Array, k: number, count: number, name: string): Array {
+  if (x.ndim === 0 || x.shape[0]! < k + count) {
     throw new ShapeError(
-      `plant: the append-mode value '${name}' is sown at least ${k + 1} times, but the planted ` +
+      `plant: the append-mode value '${name}' is sown at least ${k + count} times, but the planted ` +
         `${x.aval.describe()} stacks ${x.ndim === 0 ? 0 : x.shape[0]} values along its leading axis`,
     );
   }
   const rest = x.shape.slice(1);
-  return reshape(slice(x, [k, ...rest.map(() => 0)], [k + 1, ...rest]), rest);
+  return slice(x, [k, ...rest.map(() => 0)], [k + count, ...rest]);
+}
+
+/** What a plant has used up: the strict names planted, the elements each append stack gave. */
+interface PlantState {
+  readonly planted: Set<string>;
+  readonly taken: Map<string, number>;
 }
 
 /** Replaces sown values by planted ones (Oryx's `PlantContext`). */
 export class PlantContext extends HarvestContext {
-  private readonly planted = new Set<string>();
-  /** How many elements of each append-mode stack the sows have taken. */
-  private readonly taken = new Map<string, number>();
-
   constructor(
     options: HarvestOptions,
     readonly plants: Reaped,
+    base?: readonly string[],
+    private state: PlantState = { planted: new Set(), taken: new Map() },
   ) {
-    super(options);
+    super(options, base);
     if (!isObject(plants)) {
       throw new ParameterError(`plant: plants must be an object from name to value, got ${String(plants)}`);
     }
+  }
+
+  /** A context that starts where this one is, for one branch of a choice. */
+  fork(): PlantContext {
+    const { planted, taken } = this.state;
+    return new PlantContext(this.options, this.plants, this.base, {
+      planted: new Set(planted),
+      taken: new Map(taken),
+    });
+  }
+
+  /** What this context has used up, to compare the branches of a choice. */
+  usage(): string {
+    const { planted, taken } = this.state;
+    return JSON.stringify([[...planted].sort(), [...taken].sort()]);
+  }
+
+  /** Continues from where `branch`, a fork of this context, ended. */
+  join(branch: PlantContext): void {
+    this.state = branch.state;
   }
 
   override ruleFor<P>(prim: Primitive<P>): HarvestRule<P> | undefined {
@@ -63,17 +88,12 @@ export class PlantContext extends HarvestContext {
     return node;
   }
 
-  /** Takes the next element of an append-mode stack; `count` elements at once, stacked, if given. */
-  take(path: readonly string[], leaves: readonly Array[], count?: number): Array[] {
+  /** The next `count` elements of an append-mode stack planted under `path`, stacked. */
+  take(path: readonly string[], leaves: readonly Array[], count: number): Array[] {
     const key = pathName(path);
-    const k = this.taken.get(key) ?? 0;
-    this.taken.set(key, k + (count ?? 1));
-    if (count === undefined) return leaves.map((x) => elementOf(x, k, key));
-    return leaves.map((x) => {
-      elementOf(x, k + count - 1, key);
-      const rest = x.shape.slice(1);
-      return slice(x, [k, ...rest.map(() => 0)], [k + count, ...rest]);
-    });
+    const k = this.state.taken.get(key) ?? 0;
+    this.state.taken.set(key, k + count);
+    return leaves.map((x) => elements(x, k, count, key));
   }
 
   protected override handleSow(
@@ -91,10 +111,11 @@ export class PlantContext extends HarvestContext {
       );
     }
     if (params.mode === 'strict') {
-      if (this.planted.has(name)) throw new AddaxError(`Variable has already been planted: ${name}`);
-      this.planted.add(name);
+      if (this.state.planted.has(name)) throw new AddaxError(`Variable has already been planted: ${name}`);
+      this.state.planted.add(name);
     }
-    const outs = params.mode === 'append' ? this.take(path, leaves) : leaves;
+    const outs =
+      params.mode === 'append' ? this.take(path, leaves, 1).map((x) => reshape(x, x.shape.slice(1))) : leaves;
     outs.forEach((x, i) => {
       const sown = values[i]!.aval;
       if (!x.aval.equals(sown)) {
@@ -107,9 +128,14 @@ export class PlantContext extends HarvestContext {
   }
 }
 
-/** Runs `fn` under a plant of `plants` with `options`. */
-export function plantWith<T>(options: HarvestOptions, plants: Reaped, fn: () => T): T {
-  return runHarvest(new PlantContext(options, plants), fn);
+/** Runs `fn` under a plant of `plants` with `options` (scopes relative to `base`). */
+export function plantWith<T>(
+  options: HarvestOptions,
+  plants: Reaped,
+  base: readonly string[],
+  fn: () => T,
+): T {
+  return runHarvest(new PlantContext(options, plants, base), fn);
 }
 
 /**
@@ -130,5 +156,5 @@ export function plant<A extends unknown[], R>(
   f: (...args: A) => R,
   options: HarvestOptions,
 ): (plants: Reaped, ...args: A) => R {
-  return (plants, ...args) => tidy(() => plantWith(options, plants, () => f(...args)));
+  return (plants, ...args) => tidy(() => plantWith(options, plants, currentScope(), () => f(...args)));
 }

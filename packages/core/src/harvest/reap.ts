@@ -7,6 +7,7 @@ import type { Primitive } from '../primitive.js';
 import { unflatten, type TreeDef } from '../tree/pytree.js';
 import { HarvestContext, pathName, type HarvestOptions, type HarvestRule } from './context.js';
 import { runHarvest } from './harvest-trace.js';
+import { currentScope } from './scope.js';
 import type { SowMode, SowParams } from './sow.js';
 
 /** The reaped values: name to value, with an object per {@link nest} scope. */
@@ -16,6 +17,14 @@ export type Reaped = Record<string, unknown>;
 interface Chunk {
   readonly leaves: readonly Array[];
   readonly stacked: boolean;
+}
+
+/** The values of one name a harvest reaped: append-mode ones stacked along a leading axis. */
+export interface Sown {
+  readonly path: readonly string[];
+  readonly mode: SowMode;
+  readonly tree: TreeDef;
+  readonly leaves: readonly Array[];
 }
 
 /** Everything reaped under one name so far. */
@@ -108,22 +117,29 @@ export class ReapContext extends HarvestContext {
     }
   }
 
-  /** The reaped object, append-mode values stacked. Call it after the harvest level has ended. */
-  result(): Reaped {
-    const out: Reaped = {};
-    for (const entry of this.entries.values()) {
+  /** What was reaped, name by name in the order first sown. Call it after the harvest level ended. */
+  collected(): Sown[] {
+    return [...this.entries.values()].map((entry) => {
       if (entry.chunks.some((c) => c.leaves.some((x) => x.isDisposed))) {
         throw new AddaxError(
           `reap: the value sown as '${pathName(entry.path)}' was disposed before the reap returned; evalIR ` +
             "frees a program's intermediates, sown ones too, so reap the function (or its jit) rather than its IR",
         );
       }
-      let node = out;
-      for (const scope of entry.path.slice(0, -1)) node = (node[scope] ??= {}) as Reaped;
-      node[entry.path.at(-1)!] = unflatten(entry.tree, leavesOf(entry));
-    }
-    return out;
+      return { path: entry.path, mode: entry.mode, tree: entry.tree, leaves: leavesOf(entry) };
+    });
   }
+}
+
+/** The reaped object: each name's value, nested per scope. */
+function nested(sown: readonly Sown[]): Reaped {
+  const out: Reaped = {};
+  for (const { path, tree, leaves } of sown) {
+    let node = out;
+    for (const scope of path.slice(0, -1)) node = (node[scope] ??= {}) as Reaped;
+    node[path.at(-1)!] = unflatten(tree, leaves);
+  }
+  return out;
 }
 
 function leavesOf(entry: Entry): readonly Array[] {
@@ -137,11 +153,11 @@ function leavesOf(entry: Entry): readonly Array[] {
   });
 }
 
-/** Runs `fn` under a reap of `options`, returning its result and the reaped object. */
-export function reapWith<T>(options: HarvestOptions, fn: () => T): [T, Reaped] {
-  const context = new ReapContext(options);
+/** Runs `fn` under a reap of `options` (scopes relative to `base`), returning its result and what it reaped. */
+export function reapSown<T>(options: HarvestOptions, base: readonly string[], fn: () => T): [T, Sown[]] {
+  const context = new ReapContext(options, base);
   const out = runHarvest(context, fn);
-  return [out, context.result()];
+  return [out, context.collected()];
 }
 
 /**
@@ -164,5 +180,9 @@ export function reap<A extends unknown[], R>(
   f: (...args: A) => R,
   options: HarvestOptions,
 ): (...args: A) => [R, Reaped] {
-  return (...args) => tidy(() => reapWith(options, () => f(...args)));
+  return (...args) =>
+    tidy(() => {
+      const [out, sown] = reapSown(options, currentScope(), () => f(...args));
+      return [out, nested(sown)];
+    });
 }
