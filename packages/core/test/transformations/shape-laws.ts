@@ -101,7 +101,7 @@ function batchPlan(ranks: readonly number[]): fc.Arbitrary<BatchPlan> {
     .map(({ picks, forced, size, outPick }) => {
       const inAxes = [...picks];
       const i = forced % ranks.length;
-      if (inAxes.every((a) => a === null)) inAxes[i] = forced % (ranks[i]! + 1);
+      if (!inAxes.some((a) => a !== null)) inAxes[i] = forced % (ranks[i]! + 1);
       return { inAxes, size, outPick };
     });
 }
