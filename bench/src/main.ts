@@ -2,12 +2,14 @@ import { initCpuBackends } from './backends.js';
 import { environment } from './environment.js';
 import { formatTable, writeResults } from './report.js';
 import { runEntry } from './run.js';
+import { jitMlpEntries } from './suites/jit-mlp.js';
 import { matmulEntries } from './suites/matmul.js';
 import type { Entry } from './types.js';
 
 /** Every suite by name; add a suite here to have `pnpm bench` run and report it. */
 const SUITES: Record<string, () => Entry[]> = {
   matmul: () => matmulEntries(),
+  'jit-mlp': () => jitMlpEntries(),
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Array } from '../array.js';
-import { getBackend, type Backend, type FusedKernel, type FusionCompiler } from '../backend.js';
+import { getBackend, withBackend, type Backend, type FusedKernel, type FusionCompiler } from '../backend.js';
 import { EagerArray } from '../eager.js';
 import { bind } from '../interpreters.js';
 import { evalIR, runSteps } from '../ir/eval-ir.js';
@@ -58,12 +58,16 @@ export class Executable {
 
   constructor(readonly ir: IR) {}
 
-  /** Runs the program on concrete inputs. */
+  /**
+   * Runs the program on concrete inputs, on their backend: equations without operands (iota) run
+   * there too rather than on the current backend.
+   */
   run(args: readonly Array[]): Array[] {
     const backend = backendOf([...args, ...this.ir.consts]);
     const plan = this.#planFor(backend);
-    if (!plan) return evalIR(this.ir, args);
-    return runSteps(this.ir, plan, args, 'jit', (step, inputs) => step.run(inputs));
+    return withBackend(backend, () =>
+      plan ? runSteps(this.ir, plan, args, 'jit', (step, inputs) => step.run(inputs)) : evalIR(this.ir, args),
+    );
   }
 
   #planFor(backend: Backend): PlannedStep[] | undefined {
