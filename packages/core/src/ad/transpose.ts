@@ -66,7 +66,15 @@ export function backwardPass(
     const inCts = rule(outCts, operands, eqn.params);
     eqn.inputs.forEach((v, i) => {
       const ct = inCts[i];
-      if (ct !== null && ct !== undefined && operands[i] instanceof ShapeDtype) accumulate(v, ct);
+      if (ct === null || ct === undefined || !(operands[i] instanceof ShapeDtype)) return;
+      const { aval } = ct;
+      if (!aval.equals(v.aval)) {
+        throw new AddaxError(
+          `the transpose rule of ${eqn.primitive.name} gave operand ${i} a cotangent ${aval.describe()}, ` +
+            `but the operand is ${v.aval.describe()}`,
+        );
+      }
+      accumulate(v, ct);
     });
   }
   return ir.inVars.map((v, i) => (known[i] ? new Zero(v.aval) : (cts.get(v) ?? new Zero(v.aval))));

@@ -41,7 +41,7 @@ describe('vmap', () => {
     );
     expect(() => ax.vmap((r: ax.Array) => r, { outAxes: null })(x)).toThrow(/outAxes null but depends on the mapped inputs/);
     expect(() => ax.vmap((r: ax.Array) => r, { inAxes: 2 })(x)).toThrow(/axis 2, out of range for rank 2/);
-    expect(() => ax.vmap(() => ax.scalar(1), { inAxes: null })(x)).toThrow(/pass axisSize/);
+    expect(() => ax.vmap((_: ax.Array) => ax.scalar(1), { inAxes: null })(x)).toThrow(/pass axisSize/);
   });
 
   it('composes with grad both ways: per-example gradients', () => {
