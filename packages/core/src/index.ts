@@ -88,6 +88,16 @@ export {
   type WhileParams,
 } from './control/index.js';
 export {
+  customJvp,
+  customJvpCallP,
+  customLinP,
+  customVjp,
+  customVjpCallP,
+  type CustomJvpParams,
+  type CustomLinParams,
+  type CustomVjpParams,
+} from './custom/index.js';
+export {
   harvest,
   nest,
   plant,

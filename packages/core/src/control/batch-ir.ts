@@ -4,6 +4,7 @@ import { batchAt, BatchTrace, BatchTracer, moveAxis } from '../batching/batch-tr
 import { fullRaise, withMainTrace } from '../interpreters.js';
 import { evalIR } from '../ir/eval-ir.js';
 import type { IR } from '../ir/ir.js';
+import { reduceSum } from '../lax/reductions.js';
 import type { MainTrace } from '../trace.js';
 import { stageOpen, type OpenIR } from './open-ir.js';
 
@@ -40,20 +41,28 @@ export interface BatchedIR extends OpenIR {
 /**
  * Stages `ir` batched (JAX's `batch_jaxpr`): the inputs marked in `inBatched` carry a batch axis
  * of `axisSize` in front, and so does each output that depends on them or is marked in `force`
- * (broadcast there); the other outputs are unbatched.
+ * (broadcast there); the other outputs are unbatched. An output marked in `summed` is unbatched
+ * whatever it depends on, summed over the batch if it does (a cotangent of an unbatched input,
+ * which every batch element used).
  */
 export function batchIR(
   ir: IR,
   inBatched: readonly boolean[],
   axisSize: number,
   force: readonly boolean[] = [],
+  summed: readonly boolean[] = [],
 ): BatchedIR {
   const avals = ir.inAvals.map((a, i) => (inBatched[i] ? batchedAval(a, axisSize) : a));
   const { extra, ...open } = stageOpen((...args) => {
     const dims = inBatched.map((b) => (b ? 0 : null));
     const [outs, outDims] = batchFlat((...xs) => evalIR(ir, xs), args, dims, axisSize);
-    const outBatched = outDims.map((d, i) => d !== null || force[i] === true);
-    return [outs.map((x, i) => (outBatched[i] ? batchAt(x, outDims[i]!, 0, axisSize) : x)), outBatched];
+    const results = outs.map((x, i) => {
+      const d = outDims[i]!;
+      if (summed[i] === true) return d === null ? x : reduceSum(x, [d]);
+      return d !== null || force[i] === true ? batchAt(x, d, 0, axisSize) : x;
+    });
+    const outBatched = outDims.map((d, i) => summed[i] !== true && (d !== null || force[i] === true));
+    return [results, outBatched];
   }, avals);
   return { ...open, outBatched: extra };
 }

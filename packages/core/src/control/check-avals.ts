@@ -28,27 +28,30 @@ export function checkAvals(
 }
 
 /**
- * The leaves of a loop body's carry output, checked against the carry it was given: the same
- * structure (`def`) and the same shapes and dtypes (`avals`), as every loop requires.
+ * The leaves of `value`, a pytree a user function returned, checked against what it must match:
+ * the same structure (`def`) and the same shapes and dtypes (`avals`) as `reference` has (a loop's
+ * carry output against its init, a custom rule's output against the function's).
  */
-export function carryLeaves(
+export function leavesLike(
   where: string,
-  out: unknown,
+  what: string,
+  value: unknown,
   def: TreeDef,
   avals: readonly ShapeDtype[],
+  reference: string,
 ): Array[] {
-  const [leaves, outDef] = arrayLeaves(out, `${where} (carry output)`);
-  if (!outDef.equals(def)) {
+  const [leaves, valueDef] = arrayLeaves(value, `${where} (${what})`);
+  if (!valueDef.equals(def)) {
     throw new AddaxError(
-      `${where}: the body returns a carry of structure ${outDef.toString()}, but init has ${def.toString()}`,
+      `${where}: ${what} has structure ${valueDef.toString()}, but ${reference} has ${def.toString()}`,
     );
   }
   checkAvals(
     where,
-    'carry output leaf',
+    `${what} leaf`,
     leaves.map((c) => c.aval),
     avals,
-    'but init has',
+    `but ${reference} has`,
   );
   return leaves;
 }

@@ -5,7 +5,7 @@ import { AddaxError, ParameterError, ShapeError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { unflatten, type TreeDef } from '../tree/pytree.js';
-import { carryLeaves } from './check-avals.js';
+import { leavesLike } from './check-avals.js';
 import { flags } from './lists.js';
 import { stageOpenFn } from './open-ir.js';
 import { scanP } from './scan-primitive.js';
@@ -83,7 +83,7 @@ export function scan<C, X, Y>(
         if (!globalThis.Array.isArray(out) || out.length !== 2) {
           throw new AddaxError('scan: f must return [carry, y]');
         }
-        const next = carryLeaves('scan', out[0], carryDef, carryAvals);
+        const next = leavesLike('scan', 'the carry f returns', out[0], carryDef, carryAvals, 'init');
         const [ys, def] = arrayLeaves(out[1], 'scan (y)');
         yDef = def;
         return [...next, ...ys];

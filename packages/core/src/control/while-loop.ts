@@ -5,7 +5,7 @@ import { DTypeError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { unflatten } from '../tree/pytree.js';
-import { carryLeaves } from './check-avals.js';
+import { leavesLike } from './check-avals.js';
 import { stageOpenFn } from './open-ir.js';
 import { whileP } from './while-primitive.js';
 
@@ -41,7 +41,15 @@ export function whileLoop<C>(condFn: (carry: C) => Array, bodyFn: (carry: C) => 
       return [pred];
     }, avals);
     const body = stageOpenFn(
-      (...args) => carryLeaves('whileLoop', bodyFn(unflatten<C>(def, args)), def, avals),
+      (...args) =>
+        leavesLike(
+          'whileLoop',
+          'the carry bodyFn returns',
+          bodyFn(unflatten<C>(def, args)),
+          def,
+          avals,
+          'init',
+        ),
       avals,
     );
     const outs = bind(whileP, [...cond.consts, ...body.consts, ...carry], {
