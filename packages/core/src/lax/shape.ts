@@ -5,7 +5,7 @@ import { DTypeError, ParameterError, ShapeError } from '../errors.js';
 import { bind1 } from '../interpreters.js';
 import { definePrimitive } from '../primitive.js';
 import type { PrimitiveParams } from '../primitives/params.js';
-import { checkShape, formatShape, normalizeAxes, normalizeAxis, sizeOf, type Shape } from '../shape.js';
+import { checkShape, formatShape, normalizeAxes, normalizeAxis, shapeEqual, sizeOf, type Shape } from '../shape.js';
 import { arange } from '../creation.js';
 import { gatherAxis } from './gather.js';
 
@@ -53,6 +53,8 @@ export const reshapeP = definePrimitive<PrimitiveParams['reshape']>({
  * ```
  */
 export function reshape(x: Array, newSizes: Shape): Array {
+  // As jax.lax.reshape, a reshape to the same shape is the operand itself: no equation, no copy.
+  if (shapeEqual(x.shape, newSizes)) return x;
   return bind1(reshapeP, [x], { newSizes: [...newSizes] });
 }
 
@@ -94,6 +96,7 @@ export const broadcastInDimP = definePrimitive<PrimitiveParams['broadcastInDim']
  * ```
  */
 export function broadcastInDim(x: Array, shape: Shape, broadcastDimensions: readonly number[]): Array {
+  if (shapeEqual(x.shape, shape) && broadcastDimensions.every((d, i) => d === i)) return x;
   return bind1(broadcastInDimP, [x], { shape: [...shape], broadcastDimensions: [...broadcastDimensions] });
 }
 
@@ -128,6 +131,7 @@ export const transposeP = definePrimitive<PrimitiveParams['transpose']>({
  * ```
  */
 export function transpose(x: Array, permutation: readonly number[]): Array {
+  if (permutation.length === x.ndim && permutation.every((p, i) => p === i)) return x;
   return bind1(transposeP, [x], { permutation: [...permutation] });
 }
 

@@ -4,6 +4,7 @@ import { constantLike } from '../lax/constant.js';
 import { add, cast, div, select, sub } from '../lax/elementwise.js';
 import { reduceMax, reduceSum } from '../lax/reductions.js';
 import { broadcastInDim } from '../lax/shape.js';
+import { stopGradient } from '../lax/stop-gradient.js';
 import { exp, isFinite, log } from '../lax/unary.js';
 import { asArray } from './convert.js';
 import { reductionAxes, withKeptDims, type Axis, type ReduceOptions } from './reduce-axis.js';
@@ -34,7 +35,8 @@ function prepare(
  */
 export const logsumexp = op((x: ArrayLike, axis?: Axis, options: ReduceOptions = {}): Array => {
   const { a, axes, spread } = prepare('logsumexp', x, axis);
-  const amax = reduceMax(a, axes);
+  // The shift does not change the value, so (as in JAX) no gradient flows through it.
+  const amax = stopGradient(reduceMax(a, axes));
   // An infinite (or NaN) maximum cannot be subtracted; shifting by 0 leaves exp and log to give
   // the limits JAX gives.
   const shift = select(isFinite(amax), amax, constantLike(amax, 0));
