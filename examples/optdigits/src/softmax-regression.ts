@@ -14,27 +14,25 @@ export function logits(params: Params, x: ax.Array): ax.Array {
   return ax.tidy(() => ax.matmul(x, params.w).add(params.b));
 }
 
-/**
- * One step of gradient descent on the mean softmax cross-entropy, with the gradient written out by
- * hand: d(loss)/d(logits) = (softmax(logits) - onehot) / batch.
- */
-export function sgdStep(
-  params: Params,
-  x: ax.Array,
-  labels: ax.Array,
-  lr: number,
-): { params: Params; loss: ax.Array } {
-  return ax.tidy(() => {
-    const batch = x.shape[0]!;
-    const targets = ax.oneHot(labels, params.w.shape[1]!);
-    const logProbs = ax.logSoftmax(logits(params, x), -1);
-    const loss = ax.mean(ax.sum(logProbs.mul(targets), -1)).neg();
-    const dLogits = ax.exp(logProbs).sub(targets).div(batch);
-    const gw = ax.matmul(ax.transpose(x), dLogits);
-    const gb = ax.sum(dLogits, 0);
-    return { params: { w: params.w.sub(gw.mul(lr)), b: params.b.sub(gb.mul(lr)) }, loss };
-  });
+/** The mean softmax cross-entropy of `params` on a batch. */
+export function loss(params: Params, x: ax.Array, labels: ax.Array): ax.Array {
+  const targets = ax.oneHot(labels, params.w.shape[1]!);
+  const logProbs = ax.logSoftmax(logits(params, x), -1);
+  return ax.mean(ax.sum(logProbs.mul(targets), -1)).neg();
 }
+
+/**
+ * One step of gradient descent: `valueAndGrad` differentiates the loss, `jit` traces the whole step
+ * once per batch shape and replays it (the last, smaller batch of an epoch is a second program).
+ */
+export const sgdStep = ax.jit(
+  (params: Params, x: ax.Array, labels: ax.Array, lr: number): { params: Params; loss: ax.Array } => {
+    const [value, grads] = ax.valueAndGrad(loss)(params, x, labels);
+    const update = ax.tree.map((p, g) => (p as ax.Array).sub((g as ax.Array).mul(lr)), params, grads);
+    return { params: update, loss: value };
+  },
+  { staticArgnums: 3 },
+);
 
 /** The fraction of `labels` that `params` predicts right. */
 export async function accuracy(params: Params, x: ax.Array, labels: ax.Array): Promise<number> {
