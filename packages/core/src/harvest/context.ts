@@ -83,3 +83,21 @@ export abstract class HarvestContext {
 export function pathName(path: readonly string[]): string {
   return path.join('/');
 }
+
+/** A name with its scopes as a map key (unambiguous, unlike {@link pathName}). */
+export function pathKey(path: readonly string[]): string {
+  return JSON.stringify(path);
+}
+
+/** An object with each value at its path (scopes, then name): reaped values, or plants. */
+export function atPaths(
+  entries: readonly (readonly [readonly string[], unknown])[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, value] of entries) {
+    let node = out;
+    for (const scope of path.slice(0, -1)) node = (node[scope] ??= {}) as Record<string, unknown>;
+    node[path.at(-1)!] = value;
+  }
+  return out;
+}

@@ -1,3 +1,7 @@
+// The harvest rules of the control-flow primitives register themselves.
+import './cond.js';
+import './scan.js';
+
 export { harvest } from './harvest.js';
 export type { HarvestOptions } from './context.js';
 export { plant } from './plant.js';

@@ -5,6 +5,7 @@ import { bind } from '../interpreters.js';
 import { reshape, slice } from '../lax/shape.js';
 import type { Primitive } from '../primitive.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
+import type { TreeDef } from '../tree/pytree.js';
 import { HarvestContext, pathName, type HarvestOptions, type HarvestRule } from './context.js';
 import { runHarvest } from './harvest-trace.js';
 import { currentScope } from './scope.js';
@@ -63,10 +64,11 @@ export class PlantContext extends HarvestContext {
     });
   }
 
-  /** What this context has used up, to compare the branches of a choice. */
+  /** What this context has used up, to compare the branches of a choice: e.g. `y, ys×2`. */
   usage(): string {
     const { planted, taken } = this.state;
-    return JSON.stringify([[...planted].sort(), [...taken].sort()]);
+    const parts = [...[...planted].sort(), ...[...taken].sort().map(([name, n]) => `${name}×${n}`)];
+    return parts.length > 0 ? parts.join(', ') : 'nothing';
   }
 
   /** Continues from where `branch`, a fork of this context, ended. */
@@ -78,14 +80,22 @@ export class PlantContext extends HarvestContext {
     return plantRules.get(prim) as HarvestRule<P> | undefined;
   }
 
-  /** The value planted under `path` (scopes, then name), if any. */
-  lookup(path: readonly string[]): unknown {
+  /** The leaves planted under `path` (scopes, then name), if any, checked to be a `tree`. */
+  plantedLeaves(path: readonly string[], tree: TreeDef): Array[] | undefined {
     let node: unknown = this.plants;
     for (const p of path) {
       if (!isObject(node)) return undefined;
       node = node[p];
     }
-    return node;
+    if (node === undefined) return undefined;
+    const name = pathName(path);
+    const [leaves, def] = arrayLeaves(node, `plant '${name}'`);
+    if (!def.equals(tree)) {
+      throw new ShapeError(
+        `plant: the value planted for '${name}' is ${def.toString()}, the sown one ${tree.toString()}`,
+      );
+    }
+    return leaves;
   }
 
   /** The next `count` elements of an append-mode stack planted under `path`, stacked. */
@@ -101,15 +111,9 @@ export class PlantContext extends HarvestContext {
     path: readonly string[],
     params: SowParams,
   ): Array[] {
-    const value = this.lookup(path);
-    if (value === undefined) return bind(sowP, values, params);
+    const leaves = this.plantedLeaves(path, params.tree);
+    if (!leaves) return bind(sowP, values, params);
     const name = pathName(path);
-    const [leaves, tree] = arrayLeaves(value, `plant '${name}'`);
-    if (!tree.equals(params.tree)) {
-      throw new ShapeError(
-        `plant: the value planted for '${name}' is ${tree.toString()}, the sown one ${params.tree.toString()}`,
-      );
-    }
     if (params.mode === 'strict') {
       if (this.state.planted.has(name)) throw new AddaxError(`Variable has already been planted: ${name}`);
       this.state.planted.add(name);

@@ -5,7 +5,14 @@ import { AddaxError, ShapeError } from '../errors.js';
 import { concatenate, reshape } from '../lax/shape.js';
 import type { Primitive } from '../primitive.js';
 import { unflatten, type TreeDef } from '../tree/pytree.js';
-import { HarvestContext, pathName, type HarvestOptions, type HarvestRule } from './context.js';
+import {
+  atPaths,
+  HarvestContext,
+  pathKey,
+  pathName,
+  type HarvestOptions,
+  type HarvestRule,
+} from './context.js';
 import { runHarvest } from './harvest-trace.js';
 import { currentScope } from './scope.js';
 import type { SowMode, SowParams } from './sow.js';
@@ -44,8 +51,6 @@ export function defineReapRule<P>(prim: Primitive<P>, rule: HarvestRule<P>): voi
   reapRules.set(prim, rule);
 }
 
-const keyOf = (path: readonly string[]): string => JSON.stringify(path);
-
 const sameAvals = (a: readonly ShapeDtype[], b: readonly ShapeDtype[]): boolean =>
   a.length === b.length && a.every((x, i) => x.equals(b[i]!));
 
@@ -80,7 +85,7 @@ export class ReapContext extends HarvestContext {
     const elementAvals = chunk.leaves.map((x) =>
       chunk.stacked ? new ShapeDtype(x.shape.slice(1), x.dtype) : x.aval,
     );
-    const key = keyOf(path);
+    const key = pathKey(path);
     const prev = this.entries.get(key);
     if (!prev) {
       this.checkNoClash(path);
@@ -131,17 +136,6 @@ export class ReapContext extends HarvestContext {
   }
 }
 
-/** The reaped object: each name's value, nested per scope. */
-function nested(sown: readonly Sown[]): Reaped {
-  const out: Reaped = {};
-  for (const { path, tree, leaves } of sown) {
-    let node = out;
-    for (const scope of path.slice(0, -1)) node = (node[scope] ??= {}) as Reaped;
-    node[path.at(-1)!] = unflatten(tree, leaves);
-  }
-  return out;
-}
-
 function leavesOf(entry: Entry): readonly Array[] {
   if (entry.mode !== 'append') return entry.chunks[0]!.leaves;
   return entry.avals.map((_, j) => {
@@ -183,6 +177,6 @@ export function reap<A extends unknown[], R>(
   return (...args) =>
     tidy(() => {
       const [out, sown] = reapSown(options, currentScope(), () => f(...args));
-      return [out, nested(sown)];
+      return [out, atPaths(sown.map((x) => [x.path, unflatten(x.tree, x.leaves)] as const))];
     });
 }
