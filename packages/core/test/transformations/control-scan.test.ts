@@ -114,7 +114,8 @@ describe('scan, eagerly', () => {
 
   it('says what is wrong with the xs, the length or the carry', () => {
     const body = (c: ax.Array, x: ax.Array): [ax.Array, ax.Array] => [c.add(x), x];
-    expect(() => ax.scan(body, ax.scalar(0), [ax.zeros([3]), ax.zeros([4])])).toThrow(
+    const pair = (c: ax.Array[]): [ax.Array[], null] => [c, null];
+    expect(() => ax.scan(pair, [ax.scalar(0)], [ax.zeros([3]), ax.zeros([4])])).toThrow(
       /scan: the xs leaves have different leading sizes \(leaf 0 has 3, leaf 1 has 4\)/,
     );
     expect(() => ax.scan(body, ax.scalar(0), null)).toThrow(
@@ -123,9 +124,9 @@ describe('scan, eagerly', () => {
     expect(() => ax.scan(body, ax.scalar(0), ax.zeros([3]), { length: 2 })).toThrow(
       /scan: length is 2, but the xs have leading size 3/,
     );
-    expect(() => ax.scan((c: ax.Array, x: ax.Array) => [[c, x], x], ax.scalar(0), ax.zeros([3]))).toThrow(
-      /scan: the carry f returns has structure \[\*, \*\], but init has \*/,
-    );
+    expect(() =>
+      ax.scan<unknown, ax.Array, ax.Array>((c, x) => [[c, x], x], ax.scalar(0), ax.zeros([3])),
+    ).toThrow(/scan: the carry f returns has structure \[\*, \*\], but init has \*/);
     expect(() =>
       ax.scan((c: ax.Array, x: ax.Array) => [c.add(x), x], ax.scalar(0), ax.zeros([3, 2])),
     ).toThrow(/scan: the carry f returns leaf 0 is float32\[2\], but init has float32\[\]/);
