@@ -1,8 +1,10 @@
 import type { Array } from '../array.js';
+import { AddaxError } from '../errors.js';
 import { bind, withDynamicBelow, withMainTrace } from '../interpreters.js';
 import type { Primitive } from '../primitive.js';
 import { Trace, type MainTrace } from '../trace.js';
 import type { HarvestContext } from './context.js';
+import { heldSows } from './held-sows.js';
 import { sowP, type SowParams } from './sow.js';
 
 /**
@@ -34,6 +36,13 @@ export class HarvestTrace extends Trace {
     if (rule) return rule(this, operands, params);
     if (prim === (sowP as Primitive<unknown>)) {
       return this.below(() => this.context.processSow(operands, params as SowParams));
+    }
+    const hidden = heldSows(params).filter((s) => s.tag === this.context.tag);
+    if (hidden.length > 0) {
+      throw new AddaxError(
+        `${prim.name}: the harvest of tag '${this.context.tag}' cannot reach the values sown inside it ` +
+          `(${hidden.map((s) => s.name).join(', ')}); sow them outside it`,
+      );
     }
     return this.below(() => bind(prim, operands, params));
   }

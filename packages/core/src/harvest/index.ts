@@ -1,6 +1,7 @@
 // The harvest rules of the control-flow primitives register themselves.
 import './cond.js';
 import './scan.js';
+import './while.js';
 
 export { harvest } from './harvest.js';
 export type { HarvestOptions } from './context.js';

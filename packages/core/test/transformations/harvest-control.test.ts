@@ -217,6 +217,44 @@ describe('harvest inside cond', () => {
   });
 });
 
+describe('harvest inside whileLoop', () => {
+  /** Doubles until at least `limit`, clobbering the value each iteration. */
+  const doubling = (x: ax.Array, mode: ax.SowMode = 'clobber'): ax.Array =>
+    ax.whileLoop(
+      (v: ax.Array) => ax.less(v, 10),
+      (v: ax.Array) => ax.sow(v.mul(2), { ...T, name: 'v', mode }),
+      x,
+    );
+
+  test('reaps the last iteration’s clobber value, zeros if the loop never ran', () => {
+    expect(values(arr(ax.reap(doubling, T)(ax.scalar(1))[1].v))).toEqual([16]);
+    expect(values(arr(ax.reap(doubling, T)(ax.scalar(50))[1].v))).toEqual([0]);
+    expect(values(arr(ax.jit(ax.reap(doubling, T))(ax.scalar(3))[1].v))).toEqual([12]);
+  });
+
+  test('plants a clobber value into every iteration', () => {
+    // Each iteration's result is replaced by 11, which ends the loop after one iteration.
+    expect(values(ax.plant(doubling, T)({ v: ax.scalar(11) }, ax.scalar(1)))).toEqual([11]);
+  });
+
+  test('other modes are errors, as an unknown number of iterations cannot be stacked', () => {
+    expect(() => ax.reap((x: ax.Array) => doubling(x, 'append'), T)(ax.scalar(1))).toThrow(
+      /^Must use clobber mode for 'v' inside whileLoop$/,
+    );
+  });
+});
+
+test('a primitive with no harvest rule that holds sows of the tag is an error naming them', () => {
+  const f = ax.customJvp(
+    (x: ax.Array) => ax.sow(ax.sin(x), { ...T, name: 'inner' }),
+    ([x], [t]) => [ax.sin(x), t.mul(ax.cos(x))],
+  );
+  expect(() => ax.reap(f, T)(f32(1))).toThrow(
+    "customJvpCall: the harvest of tag 'inter' cannot reach the values sown inside it (inner); sow them outside it",
+  );
+  expect(values(ax.reap(f, { tag: 'other' })(f32(0))[0])).toEqual([0]);
+});
+
 describe('harvest of control flow and memory', () => {
   test('reap of a scan leaves only its outputs and reaped values alive', () => {
     const xs = f32(1, 2, 3);
