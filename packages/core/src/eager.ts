@@ -166,3 +166,11 @@ export function adoptConst(x: EagerArray, depth: number, to: 'enclosing' | 'call
   if (made && to === 'enclosing') scopes[depth - 1]?.add(x);
   return made;
 }
+
+/**
+ * Whether `x` belongs to the innermost open {@link tidy} scope: made there and not claimed since
+ * (returned through an inner scope counts as made there; `keep` or a reap claims it).
+ */
+export function ownedByCurrentScope(x: Array): boolean {
+  return x instanceof EagerArray && (scopes.at(-1)?.has(x) ?? false);
+}

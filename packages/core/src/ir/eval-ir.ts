@@ -1,4 +1,5 @@
 import type { Array } from '../array.js';
+import { ownedByCurrentScope, tidy } from '../eager.js';
 import { AddaxError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import type { IR, Var } from './ir.js';
@@ -37,8 +38,8 @@ function lastUsesOf(steps: readonly Step[], outVars: readonly Var[]): Map<number
  * Runs `ir` on `args` as the sequence `steps` (its equations in order, or groups of them in an order
  * that respects their dependencies), `exec` computing each step's outputs from its inputs. An
  * intermediate is disposed right after the last step that reads it, so a long program holds no
- * more than it must; inputs, constants and outputs are never disposed. `where` names the caller in
- * errors.
+ * more than it must; inputs, constants and outputs are never disposed, nor is an intermediate
+ * something else has claimed meanwhile (a value a reap caught). `where` names the caller in errors.
  */
 export function runSteps<S extends Step>(
   ir: IR,
@@ -68,26 +69,29 @@ export function runSteps<S extends Step>(
   });
   const dying = lastUsesOf(steps, ir.outVars);
   const holders = new Map<Array, number>();
-  steps.forEach((step, i) => {
-    const outs = exec(
-      step,
-      step.inputs.map((v) => env.get(v)!),
-    );
-    step.outputs.forEach((v, j) => {
-      const x = outs[j]!;
-      env.set(v, x);
-      holders.set(x, (holders.get(x) ?? 0) + 1);
+  // The scope makes "made by this run and not claimed since" a question the scope can answer.
+  return tidy(() => {
+    steps.forEach((step, i) => {
+      const outs = exec(
+        step,
+        step.inputs.map((v) => env.get(v)!),
+      );
+      step.outputs.forEach((v, j) => {
+        const x = outs[j]!;
+        env.set(v, x);
+        holders.set(x, (holders.get(x) ?? 0) + 1);
+      });
+      for (const v of dying.get(i) ?? []) {
+        const x = env.get(v)!;
+        env.delete(v);
+        if (protectedValues.has(x)) continue;
+        const left = holders.get(x)! - 1;
+        holders.set(x, left);
+        if (left === 0 && ownedByCurrentScope(x)) x.dispose();
+      }
     });
-    for (const v of dying.get(i) ?? []) {
-      const x = env.get(v)!;
-      env.delete(v);
-      if (protectedValues.has(x)) continue;
-      const left = holders.get(x)! - 1;
-      holders.set(x, left);
-      if (left === 0) x.dispose();
-    }
+    return ir.outVars.map((v) => env.get(v)!);
   });
-  return ir.outVars.map((v) => env.get(v)!);
 }
 
 /**
