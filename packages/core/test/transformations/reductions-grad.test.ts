@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { checkVmap, expectClose, type Tolerance } from '../laws.js';
+import { checkJit, checkVmap, expectClose, type Tolerance } from '../laws.js';
 import {
   axesCase,
   axisCase,
@@ -81,7 +81,7 @@ function lossPoint<C>(loss: Loss<C>): fc.Arbitrary<{ c: C & { shape: number[] };
   );
 }
 
-/** The gradient law and the vmap-of-grad law of one loss. */
+/** The gradient of one loss against its reference, and under jit and vmap. */
 function describeLoss<C>(loss: Loss<C>): void {
   describe(`grad of sum(w * ${loss.name}(x))`, () => {
     it('equals the analytic gradient, for random shapes, axes and weights', () => {
@@ -94,6 +94,21 @@ function describeLoss<C>(loss: Loss<C>): void {
           }),
         ),
         { numRuns: RUNS },
+      );
+    });
+
+    it('under jit equals the eager gradient', () => {
+      fc.assert(
+        fc.property(lossPoint(loss), ({ c, x, w }) =>
+          ax.tidy(() =>
+            checkJit(
+              ax.grad((v: ax.Array) => ax.sum(w.mul(loss.reduce(v, c)))),
+              [x],
+              TIGHT,
+            ),
+          ),
+        ),
+        { numRuns: RUNS / 4 },
       );
     });
 

@@ -121,6 +121,18 @@ describe('reduceProd', () => {
   });
 });
 
+describe('reductions over an empty axis', () => {
+  it('have zero tangents, not NaN: max, min and prod of nothing are constants', () => {
+    const x = ax.zeros([2, 0]);
+    for (const reduce of [ax.lax.reduceMax, ax.lax.reduceMin, ax.lax.reduceProd, ax.lax.reduceSum]) {
+      const [y, dy] = ax.jvp((v: ax.Array) => reduce(v, [1]), [x], [ax.zerosLike(x)]);
+      expect(dy.shape).toEqual([2]);
+      expect(Array.from(dy.dataSync())).toEqual([0, 0]);
+      expect(y.shape).toEqual([2]);
+    }
+  });
+});
+
 describe('cumsum', () => {
   it('jvp matches central differences and vjp is its transpose, in both directions (x in [-3, 3])', () => {
     const cases = axisCase().chain((c) => fc.boolean().map((reverse) => ({ ...c, reverse })));
