@@ -55,3 +55,9 @@ export function leavesLike(
   );
   return leaves;
 }
+
+/** The two parts of a `[a, b]` pair a user function must return, or an error naming what it should be. */
+export function pairOf(value: unknown, message: string): [unknown, unknown] {
+  if (!globalThis.Array.isArray(value) || value.length !== 2) throw new AddaxError(message);
+  return [value[0], value[1]];
+}

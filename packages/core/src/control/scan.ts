@@ -1,11 +1,11 @@
 import type { Array } from '../array.js';
 import { ShapeDtype } from '../aval.js';
 import { tidy } from '../eager.js';
-import { AddaxError, ParameterError, ShapeError } from '../errors.js';
+import { ParameterError, ShapeError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { unflatten, type TreeDef } from '../tree/pytree.js';
-import { leavesLike } from './check-avals.js';
+import { leavesLike, pairOf } from './check-avals.js';
 import { flags } from './lists.js';
 import { stageOpenFn } from './open-ir.js';
 import { scanP } from './scan-primitive.js';
@@ -76,15 +76,15 @@ export function scan<C, X, Y>(
     let yDef: TreeDef | undefined;
     const body = stageOpenFn(
       (...args) => {
-        const out: unknown = f(
-          unflatten<C>(carryDef, args.slice(0, carry.length)),
-          unflatten<X>(xDef, args.slice(carry.length)),
+        const [carryOut, y] = pairOf(
+          f(
+            unflatten<C>(carryDef, args.slice(0, carry.length)),
+            unflatten<X>(xDef, args.slice(carry.length)),
+          ),
+          'scan: f must return [carry, y]',
         );
-        if (!globalThis.Array.isArray(out) || out.length !== 2) {
-          throw new AddaxError('scan: f must return [carry, y]');
-        }
-        const next = leavesLike('scan', 'the carry f returns', out[0], carryDef, carryAvals, 'init');
-        const [ys, def] = arrayLeaves(out[1], 'scan (y)');
+        const next = leavesLike('scan', 'the carry f returns', carryOut, carryDef, carryAvals, 'init');
+        const [ys, def] = arrayLeaves(y, 'scan (y)');
         yDef = def;
         return [...next, ...ys];
       },

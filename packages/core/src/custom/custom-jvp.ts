@@ -1,7 +1,6 @@
-import { leavesLike } from '../control/check-avals.js';
+import { leavesLike, pairOf } from '../control/check-avals.js';
 import { stageOpenFn } from '../control/open-ir.js';
 import { tidy } from '../eager.js';
-import { AddaxError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import { arrayLeaves, flattenFn } from '../tree/flat-fn.js';
 import { unflatten } from '../tree/pytree.js';
@@ -39,16 +38,16 @@ export function customJvp<A extends unknown[], R>(
       const outAvals = call.ir.outAvals;
       const rule = stageOpenFn(
         (...xs) => {
-          const out: unknown = jvpRule(
-            unflatten<A>(inDef, xs.slice(0, leaves.length)),
-            unflatten<A>(inDef, xs.slice(leaves.length)),
+          const [out, tangent] = pairOf(
+            jvpRule(
+              unflatten<A>(inDef, xs.slice(0, leaves.length)),
+              unflatten<A>(inDef, xs.slice(leaves.length)),
+            ),
+            'customJvp: the jvp rule must return [output, outputTangent]',
           );
-          if (!globalThis.Array.isArray(out) || out.length !== 2) {
-            throw new AddaxError('customJvp: the jvp rule must return [output, outputTangent]');
-          }
           return [
-            ...leavesLike('customJvp', "the jvp rule's output", out[0], outDef, outAvals, "f's output"),
-            ...leavesLike('customJvp', "the jvp rule's tangent", out[1], outDef, outAvals, "f's output"),
+            ...leavesLike('customJvp', "the jvp rule's output", out, outDef, outAvals, "f's output"),
+            ...leavesLike('customJvp', "the jvp rule's tangent", tangent, outDef, outAvals, "f's output"),
           ];
         },
         [...avals, ...avals],

@@ -1,4 +1,4 @@
-import { leavesLike } from '../control/check-avals.js';
+import { leavesLike, pairOf } from '../control/check-avals.js';
 import { stageOpen, stageOpenFn } from '../control/open-ir.js';
 import { zeros } from '../creation.js';
 import { tidy } from '../eager.js';
@@ -43,13 +43,13 @@ export function customVjp<A extends unknown[], R, Res>(
       const outDef = flat.outDef();
       const outAvals = call.ir.outAvals;
       const forward = stageOpen((...xs) => {
-        const out: unknown = fwd(...unflatten<A>(inDef, xs));
-        if (!globalThis.Array.isArray(out) || out.length !== 2) {
-          throw new AddaxError('customVjp: fwd must return [output, residuals]');
-        }
-        const [residuals, residualDef] = arrayLeaves(out[1], 'customVjp (residuals)');
+        const [out, saved] = pairOf(
+          fwd(...unflatten<A>(inDef, xs)),
+          'customVjp: fwd must return [output, residuals]',
+        );
+        const [residuals, residualDef] = arrayLeaves(saved, 'customVjp (residuals)');
         return [
-          [...leavesLike('customVjp', "fwd's output", out[0], outDef, outAvals, "f's output"), ...residuals],
+          [...leavesLike('customVjp', "fwd's output", out, outDef, outAvals, "f's output"), ...residuals],
           residualDef,
         ];
       }, avals);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from '../helpers.js';
+import { FD, TIGHT } from './control-tolerances.js';
 import {
   checkJit,
   checkJvp,
@@ -11,11 +13,6 @@ import {
   expectTreeClose,
   floatArray,
 } from '../laws.js';
-
-const values = (x: ax.Array): number[] => Array.from(x.dataSync());
-const TIGHT = { rtol: 1e-6, atol: 1e-6 };
-// Float32 central differences at eps 1e-2 on inputs in [-2, 2]: truncation ~eps^2, rounding ~1e-5.
-const FD = { rtol: 2e-2, atol: 2e-3 };
 
 const onTrue = (v: ax.Array): ax.Array => ax.sin(v).mul(v);
 const onFalse = (v: ax.Array): ax.Array => ax.exp(v.mul(0.5)).sub(v);

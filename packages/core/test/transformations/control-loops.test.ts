@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from '../helpers.js';
+import { FD, TIGHT } from './control-tolerances.js';
 import { checkJit, checkJvp, checkVmap, expectClose } from '../laws.js';
-
-const values = (x: ax.Array): number[] => Array.from(x.dataSync());
-const TIGHT = { rtol: 1e-5, atol: 1e-6 };
-// Float32 central differences at eps 1e-2 on inputs in [-1, 1]: truncation ~eps^2, rounding ~1e-5.
-const FD = { rtol: 2e-2, atol: 2e-3 };
 
 type Halving = [ax.Array, ax.Array];
 /** Halves v until it is below 1, counting the steps: the trip count depends on the value. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from '../helpers.js';
+import { FD, TIGHT } from './control-tolerances.js';
 import {
   checkJit,
   checkJvp,
@@ -12,11 +14,6 @@ import {
   floatArray,
   sliceAt,
 } from '../laws.js';
-
-const values = (x: ax.Array): number[] => Array.from(x.dataSync());
-const TIGHT = { rtol: 1e-5, atol: 1e-6 };
-// Float32 central differences at eps 1e-2 on inputs in [-1, 1]: truncation ~eps^2, rounding ~1e-5.
-const FD = { rtol: 2e-2, atol: 2e-3 };
 
 /** One step of a small recurrent cell: the carry h and a row x give the next h and an output. */
 function cell(w: ax.Array, h: ax.Array, x: ax.Array): [ax.Array, ax.Array] {
@@ -144,6 +141,15 @@ describe('scan, eagerly', () => {
 });
 
 describe('scan under transformations', () => {
+  // A fixed case: weights, initial carry, three rows of xs, and a batch of two row sequences.
+  const w = ax.array([0.4, -0.6]);
+  const h0 = ax.array([0.1, 0.2]);
+  const xs = ax.array([
+    [0.5, -0.5],
+    [0.3, 0.9],
+    [-0.2, 0.1],
+  ]);
+  const xss = ax.stack([xs.mul(-1), xs.add(0.25)]);
   it('grad equals grad of the unrolled loop, forwards and reversed (inputs in [-1, 1])', () => {
     fc.assert(
       fc.property(rnnCase, ({ w, h0, xs, reverse }) => {
@@ -181,13 +187,6 @@ describe('scan under transformations', () => {
   });
 
   it('matches central differences in forward mode and is its transpose in reverse mode', () => {
-    const w = ax.array([0.4, -0.6]);
-    const h0 = ax.array([0.1, 0.2]);
-    const xs = ax.array([
-      [0.5, -0.5],
-      [0.3, 0.9],
-      [-0.2, 0.1],
-    ]);
     const tangents = [ax.array([1, -0.5]), ax.array([0.2, 0.3]), ax.onesLike(xs).mul(0.1)];
     for (const reverse of [false, true]) {
       const f = (a: ax.Array, b: ax.Array, c: ax.Array): ax.Array => rnn(a, b, c, reverse);
@@ -197,12 +196,6 @@ describe('scan under transformations', () => {
   });
 
   it('takes second derivatives equal to the unrolled loop', () => {
-    const w = ax.array([0.4, -0.6]);
-    const h0 = ax.array([0.1, 0.2]);
-    const xs = ax.array([
-      [0.5, -0.5],
-      [0.3, 0.9],
-    ]);
     const second = (f: typeof rnn): ax.Array =>
       ax.grad((v: ax.Array) =>
         ax.sum(
@@ -215,22 +208,11 @@ describe('scan under transformations', () => {
   });
 
   it('is vmapped over mapped xs, a mapped carry, or both, as a loop over the batch', () => {
-    const w = ax.array([0.4, -0.6]);
     const h0s = ax.array([
       [0.1, 0.2],
       [-0.3, 0.5],
     ]);
-    const xss = ax.array([
-      [
-        [0.5, -0.5],
-        [0.3, 0.9],
-      ],
-      [
-        [-0.2, 0.1],
-        [0.7, 0.4],
-      ],
-    ]);
-    const f = (h0: ax.Array, xs: ax.Array): ax.Array => rnn(w, h0, xs);
+    const f = (h: ax.Array, rows: ax.Array): ax.Array => rnn(w, h, rows);
     checkVmap(f, [sliceAt(h0s, 0, 0), xss], [null, 0], 0, TIGHT);
     checkVmap(f, [h0s, sliceAt(xss, 0, 0)], [0, null], 0, TIGHT);
     checkVmap(f, [h0s, xss], [0, 0], 0, TIGHT);
@@ -252,19 +234,7 @@ describe('scan under transformations', () => {
   });
 
   it('grad of vmap equals vmap of grad', () => {
-    const w = ax.array([0.4, -0.6]);
-    const xss = ax.array([
-      [
-        [0.5, -0.5],
-        [0.3, 0.9],
-      ],
-      [
-        [-0.2, 0.1],
-        [0.7, 0.4],
-      ],
-    ]);
-    const h0 = ax.array([0.1, 0.2]);
-    const perExample = (v: ax.Array, xs: ax.Array): ax.Array => rnn(v, h0, xs);
+    const perExample = (v: ax.Array, rows: ax.Array): ax.Array => rnn(v, h0, rows);
     const gradOfVmap = ax.grad((v: ax.Array) => ax.sum(ax.vmap(perExample, { inAxes: [null, 0] })(v, xss)))(
       w,
     );
@@ -279,13 +249,6 @@ describe('scan under transformations', () => {
   });
 
   it('is staged by jit as one scan equation and runs as it does eagerly', () => {
-    const w = ax.array([0.4, -0.6]);
-    const h0 = ax.array([0.1, 0.2]);
-    const xs = ax.array([
-      [0.5, -0.5],
-      [0.3, 0.9],
-      [-0.2, 0.1],
-    ]);
     const ir = ax.makeIR(rnn)(w, h0, xs);
     expect(ir.eqns.filter((e) => e.primitive.name === 'scan')).toHaveLength(1);
     checkJit((a, b, c) => rnn(a, b, c), [w, h0, xs], TIGHT);

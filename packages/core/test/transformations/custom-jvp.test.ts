@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from '../helpers.js';
+import { TIGHT } from './control-tolerances.js';
 import { checkJit, checkVmap, expectClose, expectTreeClose, floatArray } from '../laws.js';
-
-const values = (x: ax.Array): number[] => Array.from(x.dataSync());
-const TIGHT = { rtol: 1e-5, atol: 1e-6 };
 
 const plain = (x: ax.Array): ax.Array => ax.log1p(ax.exp(x));
 /** log(1 + e^x) with the derivative 1 - 1/(1 + e^x), finite where e^x overflows. */

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { values } from '../helpers.js';
+import { TIGHT } from './control-tolerances.js';
 import { checkJit, checkVmap, expectClose, expectTreeClose } from '../laws.js';
-
-const values = (x: ax.Array): number[] => Array.from(x.dataSync());
-const TIGHT = { rtol: 1e-5, atol: 1e-6 };
 
 /** The identity, whose incoming gradient is clipped to [-1, 1] on the way back. */
 const clipGradient = ax.customVjp(
