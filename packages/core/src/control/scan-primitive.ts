@@ -38,6 +38,11 @@ export function stackedAval(aval: ShapeDtype, length: number): ShapeDtype {
   return new ShapeDtype([length, ...aval.shape], aval.dtype);
 }
 
+/**
+ * `scan(...consts, ...init, ...xs)`: the body run once per row of the xs, threading the carry.
+ * Eagerly a loop; under staging one equation holding the body; see {@link scanWithBody} to make
+ * one with a new body.
+ */
 export const scanP = definePrimitive<ScanParams>({
   name: 'scan',
   abstractEval: (operands, { body, numConsts, numCarry, length, linear }) => {

@@ -43,6 +43,10 @@ function whileEval(operands: readonly Array[], p: WhileParams): Array[] {
   return carry;
 }
 
+/**
+ * `whileLoop(...condConsts, ...bodyConsts, ...init)`: the body run while the predicate holds.
+ * Eagerly a loop that reads the predicate each iteration; under staging one equation.
+ */
 export const whileP = definePrimitive<WhileParams>({
   name: 'whileLoop',
   abstractEval: (operands, p) => {

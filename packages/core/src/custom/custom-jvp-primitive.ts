@@ -22,6 +22,7 @@ export interface CustomJvpParams {
   readonly numJvpConsts: number;
 }
 
+/** A function with a custom jvp rule: eagerly and under jit it runs the function; jvp runs the rule. */
 export const customJvpCallP: Primitive<CustomJvpParams> = definePrimitive<CustomJvpParams>({
   name: 'customJvpCall',
   abstractEval: (operands, p) => {

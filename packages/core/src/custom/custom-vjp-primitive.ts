@@ -31,6 +31,10 @@ function parts<T>(operands: readonly T[], p: CustomVjpParams): T[][] {
   return splitList(operands, [p.numCallConsts, p.numFwdConsts, p.numBwdConsts, operands.length]);
 }
 
+/**
+ * A function with custom forward and backward rules: eagerly and under jit it runs the function;
+ * its jvp runs the forward rule and leaves a {@link customLinP} for reverse mode to transpose.
+ */
 export const customVjpCallP: Primitive<CustomVjpParams> = definePrimitive<CustomVjpParams>({
   name: 'customVjpCall',
   abstractEval: (operands, p) => {

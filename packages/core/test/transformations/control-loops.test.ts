@@ -164,6 +164,7 @@ describe('forLoop', () => {
         .makeIR(poly)(ax.scalar(1))
         .eqns.map((e) => e.primitive.name),
     ).toContain('scan');
+    checkJit(poly, [ax.scalar(1.5)], TIGHT);
   });
 
   it('with array bounds is a whileLoop: forward mode and vmap work, reverse mode is refused', () => {

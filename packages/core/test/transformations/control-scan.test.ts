@@ -205,6 +205,37 @@ describe('scan under transformations', () => {
         ),
       )(w);
     expectClose(second(rnn), second(rnnUnrolled), TIGHT, 'grad(grad(scan)) vs unrolled');
+    // hessian is jacfwd of jacrev: forward mode through the transposed scan, under vmap.
+    const hessian = (f: typeof rnn): ax.Array =>
+      ax.hessian((u: ax.Array) => f(u, h0, xs, true))(w) as ax.Array;
+    expectClose(hessian(rnn), hessian(rnnUnrolled), TIGHT, 'hessian(scan) vs unrolled');
+  });
+
+  it('rebuilds a scan equation with a new body by scanWithBody, as a transformation of loop bodies does', () => {
+    const f = (v: ax.Array, rows: ax.Array): [ax.Array, ax.Array] =>
+      ax.scan((h: ax.Array, x: ax.Array) => cell(w, h, x), v, rows);
+    const ir = ax.makeIR(f)(h0, xs);
+    const eqn = ir.eqns.find((e) => e.primitive === ax.scanP)!;
+    const params = eqn.params as ax.ScanParams;
+    const env = new Map<ax.Var, ax.Array>([
+      ...ir.inVars.map((v, i) => [v, [h0, xs][i]!] as const),
+      ...ir.constVars.map((v, i) => [v, ir.consts[i]!] as const),
+    ]);
+    // The new body also returns each iteration's incoming carry, as an extra y.
+    const [last, ys, carries] = ax.scanWithBody(
+      eqn.inputs.map((v) => env.get(v)!),
+      params,
+      (consts, carry, x) => {
+        const outs = ax.evalIR(params.body, [...consts, ...carry, ...x]);
+        return [outs.slice(0, params.numCarry), [...outs.slice(params.numCarry), ...carry]];
+      },
+    );
+    const [expectedLast, expectedYs] = f(h0, xs);
+    expectClose(last!, expectedLast, TIGHT, 'scanWithBody: final carry');
+    expectClose(ys!, expectedYs, TIGHT, 'scanWithBody: the old ys');
+    const h1 = cell(w, h0, sliceAt(xs, 0, 0))[0];
+    const h2 = cell(w, h1, sliceAt(xs, 0, 1))[0];
+    expectClose(carries!, ax.stack([h0, h1, h2]), TIGHT, 'scanWithBody: the appended carries');
   });
 
   it('is vmapped over mapped xs, a mapped carry, or both, as a loop over the batch', () => {
