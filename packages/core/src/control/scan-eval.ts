@@ -7,10 +7,18 @@ import { releaseCarry } from './loop-carry.js';
 import { runBody, type ScanParams } from './scan-primitive.js';
 
 /** Row `i` of `x` along axis 0, that axis removed. */
-function row(x: Array, i: number): Array {
+export function row(x: Array, i: number): Array {
   const start = x.shape.map((_, a) => (a === 0 ? i : 0));
   const limit = x.shape.map((d, a) => (a === 0 ? i + 1 : d));
   return reshape(slice(x, start, limit), x.shape.slice(1));
+}
+
+/** `ys` stacked along a new axis 0, one row each. */
+export function stackRows(ys: readonly Array[]): Array {
+  return concatenate(
+    ys.map((y) => reshape(y, [1, ...y.shape])),
+    0,
+  );
 }
 
 /**
@@ -27,21 +35,21 @@ export function scanEval(operands: readonly Array[], params: ScanParams): Array[
   let carry = operands.slice(numConsts, numConsts + numCarry);
   for (let step = 0; step < length; step++) {
     const i = reverse ? length - 1 - step : step;
-    const [next, ys] = tidy(() => {
-      const [c, y] = runBody(
+    const [next, ys] = tidy(() =>
+      runBody(
         params,
         consts,
         carry,
         xs.map((x) => row(x, i)),
-      );
-      return [c, y.map((v) => reshape(v, [1, ...v.shape]))];
-    });
-    releaseCarry(carry, next, operands);
+      ),
+    );
+    // A body may return its incoming carry as a y, which must outlive the carry it replaces.
+    releaseCarry(carry, [...next, ...ys], operands);
     carry = next;
     ys.forEach((y, k) => (rows[k]![i] = y));
   }
   const stacked = yAvals.map((a, k) =>
-    length === 0 ? zeros([0, ...a.shape], a.dtype) : concatenate(rows[k]!, 0),
+    length === 0 ? zeros([0, ...a.shape], a.dtype) : stackRows(rows[k]!),
   );
   return [...carry, ...stacked];
 }

@@ -2,13 +2,11 @@ import type { Array } from '../array.js';
 import { ShapeDtype } from '../aval.js';
 import { tidy } from '../eager.js';
 import { ParameterError, ShapeError } from '../errors.js';
-import { bind } from '../interpreters.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { unflatten, type TreeDef } from '../tree/pytree.js';
 import { leavesLike, pairOf } from './check-avals.js';
-import { flags } from './lists.js';
 import { stageOpenFn } from './open-ir.js';
-import { scanP } from './scan-primitive.js';
+import { bindScan, unrolledScan } from './scan-unroll.js';
 
 /** Options of {@link scan}. */
 export interface ScanOptions {
@@ -16,6 +14,22 @@ export interface ScanOptions {
   readonly length?: number;
   /** Iterate from the last row of `xs` to the first (ys are still stacked in row order). */
   readonly reverse?: boolean;
+  /**
+   * How many iterations one step of the staged loop runs (JAX's `unroll`; `true`: all of them, so
+   * the loop is one step). The results are the same; a larger unroll stages a longer body and
+   * fewer steps. Default 1.
+   */
+  readonly unroll?: number | boolean;
+}
+
+/** Iterations per loop step for `unroll`, at least 1 and at most `length`. */
+function unrollOf(unroll: number | boolean | undefined, length: number): number {
+  if (unroll === undefined || unroll === false) return 1;
+  if (unroll === true) return Math.max(length, 1);
+  if (!Number.isInteger(unroll) || unroll < 1) {
+    throw new ParameterError(`scan: unroll must be a positive integer or a boolean, got ${unroll}`);
+  }
+  return Math.min(unroll, Math.max(length, 1));
 }
 
 /** The number of iterations: the leading size every xs leaf shares, or `length`. */
@@ -90,14 +104,12 @@ export function scan<C, X, Y>(
       },
       [...carryAvals, ...xLeaves.map((x) => new ShapeDtype(x.shape.slice(1), x.dtype))],
     );
-    const outs = bind(scanP, [...body.consts, ...carry, ...xLeaves], {
-      body: body.ir,
-      numConsts: body.consts.length,
-      numCarry: carry.length,
-      length,
-      reverse: options.reverse ?? false,
-      linear: flags(body.consts.length + carry.length + xLeaves.length, false),
-    });
+    const unroll = unrollOf(options.unroll, length);
+    const reverse = options.reverse ?? false;
+    const outs =
+      unroll === 1
+        ? bindScan(body, carry, xLeaves, length, reverse)
+        : unrolledScan(body, carry, xLeaves, length, reverse, unroll);
     return [
       unflatten<C>(carryDef, outs.slice(0, carry.length)),
       unflatten<Y>(yDef!, outs.slice(carry.length)),

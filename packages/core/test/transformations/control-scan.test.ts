@@ -22,8 +22,14 @@ function cell(w: ax.Array, h: ax.Array, x: ax.Array): [ax.Array, ax.Array] {
 }
 
 /** The cell looped by scan, forwards or backwards, reduced to a scalar loss. */
-function rnn(w: ax.Array, h0: ax.Array, xs: ax.Array, reverse = false): ax.Array {
-  const [h, ys] = ax.scan((h: ax.Array, x: ax.Array) => cell(w, h, x), h0, xs, { reverse });
+function rnn(
+  w: ax.Array,
+  h0: ax.Array,
+  xs: ax.Array,
+  reverse = false,
+  unroll: number | boolean = 1,
+): ax.Array {
+  const [h, ys] = ax.scan((h: ax.Array, x: ax.Array) => cell(w, h, x), h0, xs, { reverse, unroll });
   return ax.sum(h).add(ax.sum(ys.mul(ax.arange(1, xs.shape[0]! + 1).astype('float32'))));
 }
 
@@ -127,6 +133,36 @@ describe('scan, eagerly', () => {
     expect(() =>
       ax.scan((c: ax.Array, x: ax.Array) => [c.add(x), x], ax.scalar(0), ax.zeros([3, 2])),
     ).toThrow(/scan: the carry f returns leaf 0 is float32\[2\], but init has float32\[\]/);
+  });
+
+  it('gives the same results with unroll, which stages fewer, longer loop steps', () => {
+    const w = ax.array([0.4, -0.6]);
+    const h0 = ax.array([0.1, 0.2]);
+    const xs = ax.array([
+      [0.5, -0.5],
+      [0.3, 0.9],
+      [-0.2, 0.1],
+      [0.7, 0.4],
+      [-0.6, 0.3],
+    ]);
+    for (const reverse of [false, true]) {
+      const plain = (v: ax.Array): ax.Array => rnn(v, h0, xs, reverse);
+      for (const unroll of [2, 3, 5, 8, true]) {
+        const unrolled = (v: ax.Array): ax.Array => rnn(v, h0, xs, reverse, unroll);
+        const what = `unroll ${unroll}, reverse ${reverse}`;
+        expectClose(unrolled(w), plain(w), TIGHT, `value, ${what}`);
+        expectClose(ax.grad(unrolled)(w), ax.grad(plain)(w), TIGHT, `grad, ${what}`);
+      }
+    }
+    const lengths = (unroll: number | boolean): number[] =>
+      ax
+        .makeIR((v: ax.Array) => rnn(v, h0, xs, false, unroll))(w)
+        .eqns.filter((e) => e.primitive === ax.scanP)
+        .map((e) => (e.params as ax.ScanParams).length);
+    expect([lengths(1), lengths(2), lengths(5), lengths(true)]).toEqual([[5], [2, 1], [1], [1]]);
+    expect(() => rnn(w, h0, xs, false, 0)).toThrow(
+      /scan: unroll must be a positive integer or a boolean, got 0/,
+    );
   });
 
   it('keeps only its results alive after a long loop', () => {
