@@ -16,7 +16,7 @@ import { jvpIR } from './jvp-ir.js';
 import { joinConsts, stageOpenFn } from './open-ir.js';
 import { pruneOutputs } from './prune-ir.js';
 import { nonzeroFlags, nonzeros, withZeros } from './symbolic-zeros.js';
-import { transposeBody } from './transpose-ir.js';
+import { transposeBody } from './transpose-body.js';
 
 /**
  * jvp of cond, split as JAX's partial evaluation splits it: the primal cond as it was, then a

@@ -10,7 +10,7 @@ import { flags, indices, splitList } from './lists.js';
 import { stageOpenFn } from './open-ir.js';
 import { scanP, type ScanParams } from './scan-primitive.js';
 import { nonzeroFlags, nonzeros } from './symbolic-zeros.js';
-import { transposeBody } from './transpose-ir.js';
+import { transposeBody } from './transpose-body.js';
 
 /**
  * Transpose of a scan linear in its whole carry and in the consts and xs its `linear` flags mark
