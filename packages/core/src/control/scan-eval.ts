@@ -33,6 +33,7 @@ export function scanEval(operands: readonly Array[], params: ScanParams): Array[
   const yAvals = params.body.outAvals.slice(numCarry);
   const rows = yAvals.map(() => new globalThis.Array<Array>(length));
   let carry = operands.slice(numConsts, numConsts + numCarry);
+  const kept = new Set(operands);
   for (let step = 0; step < length; step++) {
     const i = reverse ? length - 1 - step : step;
     const [next, ys] = tidy(() =>
@@ -43,10 +44,12 @@ export function scanEval(operands: readonly Array[], params: ScanParams): Array[
         xs.map((x) => row(x, i)),
       ),
     );
-    // A body may return its incoming carry as a y, which must outlive the carry it replaces.
-    releaseCarry(carry, [...next, ...ys], operands);
+    ys.forEach((y, k) => {
+      rows[k]![i] = y;
+      kept.add(y);
+    });
+    releaseCarry(carry, next, kept);
     carry = next;
-    ys.forEach((y, k) => (rows[k]![i] = y));
   }
   const stacked = yAvals.map((a, k) =>
     length === 0 ? zeros([0, ...a.shape], a.dtype) : stackRows(rows[k]!),

@@ -34,10 +34,11 @@ export function whileParts(operands: readonly Array[], p: WhileParams): [Array[]
 function whileEval(operands: readonly Array[], p: WhileParams): Array[] {
   const [condConsts, bodyConsts, init] = whileParts(operands, p);
   let carry = init;
+  const kept = new Set(operands);
   const more = (): boolean => tidy(() => evalIR(p.cond, [...condConsts, ...carry])[0]!.dataSync()[0] !== 0);
   while (more()) {
     const next = tidy(() => evalIR(p.body, [...bodyConsts, ...carry]));
-    releaseCarry(carry, next, operands);
+    releaseCarry(carry, next, kept);
     carry = next;
   }
   return carry;
