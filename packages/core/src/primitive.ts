@@ -102,7 +102,12 @@ const jvpRules = new Map<object, unknown>();
 const transposeRules = new Map<object, unknown>();
 const batchRules = new Map<object, unknown>();
 
-function defineRule(table: Map<object, unknown>, kind: string, prim: { readonly name: string }, rule: unknown): void {
+function defineRule(
+  table: Map<object, unknown>,
+  kind: string,
+  prim: { readonly name: string },
+  rule: unknown,
+): void {
   if (table.has(prim)) throw new AddaxError(`${prim.name} already has a ${kind} rule`);
   table.set(prim, rule);
 }

@@ -5,7 +5,10 @@ import { defineBatch, defineJvp, defineTranspose, lookupPrimitive, type Primitiv
 // Gives core's primitives their rules. The tables are typed exhaustively (see ad/rules/index.ts and
 // batching/rules/index.ts), so a built-in primitive without a jvp or batch rule, or a linear one
 // without a transpose rule, does not compile.
-function install<R>(table: Readonly<Record<string, R>>, define: (prim: Primitive<never>, rule: R) => void): void {
+function install<R>(
+  table: Readonly<Record<string, R>>,
+  define: (prim: Primitive<never>, rule: R) => void,
+): void {
   for (const [name, rule] of Object.entries(table)) define(lookupPrimitive(name)!, rule);
 }
 

@@ -65,7 +65,12 @@ export function checkVmap(
   const rows = [...Array(size).keys()].map((b) =>
     f(...args.map((x, k) => (inAxes[k] === null ? x : sliceAt(x, inAxes[k]!, b)))),
   );
-  expectClose(batched, ax.stack(rows, outAxes), tol, `vmap(inAxes [${inAxes.join(', ')}], outAxes ${outAxes})`);
+  expectClose(
+    batched,
+    ax.stack(rows, outAxes),
+    tol,
+    `vmap(inAxes [${inAxes.join(', ')}], outAxes ${outAxes})`,
+  );
 }
 
 /** `jvp(f)` matches central differences `(f(x + eps t) - f(x - eps t)) / 2 eps` along `tangents`. */
@@ -77,8 +82,11 @@ export function checkJvp(
   tol: Tolerance,
 ): void {
   const [, tangentOut] = ax.jvp(f, [...primals], [...tangents]);
-  const shifted = (sign: number): ax.Array => f(...primals.map((p, i) => p.add(tangents[i]!.mul(sign * eps))));
-  const difference = shifted(1).sub(shifted(-1)).div(2 * eps);
+  const shifted = (sign: number): ax.Array =>
+    f(...primals.map((p, i) => p.add(tangents[i]!.mul(sign * eps))));
+  const difference = shifted(1)
+    .sub(shifted(-1))
+    .div(2 * eps);
   expectClose(tangentOut, difference, tol, `jvp vs central differences (eps ${eps})`);
 }
 
@@ -99,7 +107,11 @@ export function checkVjp(
 }
 
 /** `jit(f)` equals `f`, on the first (tracing) call and on the cached replay. */
-export function checkJit(f: (...args: ax.Array[]) => ax.Array, args: readonly ax.Array[], tol: Tolerance): void {
+export function checkJit(
+  f: (...args: ax.Array[]) => ax.Array,
+  args: readonly ax.Array[],
+  tol: Tolerance,
+): void {
   const jitted = ax.jit(f);
   const expected = f(...args);
   expectClose(jitted(...args), expected, tol, 'jit(f) == f (first call)');
@@ -110,7 +122,10 @@ export function checkJit(f: (...args: ax.Array[]) => ax.Array, args: readonly ax
 export function floatArray(shape: readonly number[], min = -3, max = 3): fc.Arbitrary<ax.Array> {
   const n = shape.reduce((a, b) => a * b, 1);
   return fc
-    .array(fc.float({ min: Math.fround(min), max: Math.fround(max), noNaN: true }), { minLength: n, maxLength: n })
+    .array(fc.float({ min: Math.fround(min), max: Math.fround(max), noNaN: true }), {
+      minLength: n,
+      maxLength: n,
+    })
     .map((v) => ax.array(v).reshape([...shape]));
 }
 

@@ -33,7 +33,11 @@ function checkSameStructure(what: string, a: TreeDef, b: TreeDef): void {
  * const [y, dy] = ax.jvp(ax.sin, [ax.scalar(0)], [ax.scalar(1)]); // y = 0, dy = cos(0) = 1
  * ```
  */
-export function jvp<T>(f: (...args: never[]) => T, primals: readonly unknown[], tangents: readonly unknown[]): [T, T] {
+export function jvp<T>(
+  f: (...args: never[]) => T,
+  primals: readonly unknown[],
+  tangents: readonly unknown[],
+): [T, T] {
   return tidy(() => {
     const [primalLeaves, inDef] = arrayLeaves([...primals], 'jvp (primals)');
     const [tangentLeaves, tangentDef] = arrayLeaves([...tangents], 'jvp (tangents)');
@@ -60,7 +64,10 @@ export function jvp<T>(f: (...args: never[]) => T, primals: readonly unknown[], 
  * fJvp(ax.scalar(2)); // 2 * cos(0) = 2
  * ```
  */
-export function linearize<T>(f: (...args: never[]) => T, ...primals: unknown[]): [T, (...tangents: unknown[]) => T] {
+export function linearize<T>(
+  f: (...args: never[]) => T,
+  ...primals: unknown[]
+): [T, (...tangents: unknown[]) => T] {
   const [leaves, inDef] = arrayLeaves(primals, 'linearize');
   const flat = flattenFn(f, inDef, 'linearize');
   const { primalsOut, linear } = linearizeFlat(flat.fn, leaves);
@@ -93,14 +100,22 @@ export function vjp<T>(f: (...args: never[]) => T, ...primals: unknown[]): [T, (
     tidy(() => {
       const [cts, def] = arrayLeaves(cotangent, 'vjp (cotangent)');
       if (!def.equals(outDef)) {
-        throw new AddaxError(`vjp: cotangent structure ${def.toString()} does not match the output's ${outDef.toString()}`);
+        throw new AddaxError(
+          `vjp: cotangent structure ${def.toString()} does not match the output's ${outDef.toString()}`,
+        );
       }
       cts.forEach((ct, i) => {
         if (!ct.aval.equals(primalsOut[i]!.aval)) {
-          throw new ShapeError(`vjp: cotangent ${i} is ${ct.aval.describe()}, the output is ${primalsOut[i]!.aval.describe()}`);
+          throw new ShapeError(
+            `vjp: cotangent ${i} is ${ct.aval.describe()}, the output is ${primalsOut[i]!.aval.describe()}`,
+          );
         }
       });
-      const inCts = backwardPass(linear, leaves.map(() => null), cts);
+      const inCts = backwardPass(
+        linear,
+        leaves.map(() => null),
+        cts,
+      );
       return unflatten<unknown[]>(inDef, instantiateAll(inCts));
     });
   return [unflatten<T>(outDef, primalsOut), pullback];
@@ -147,9 +162,16 @@ function valueAndGradImpl(
         const full = [...args];
         nums.forEach((a, j) => (full[a] = parts[j]));
         const [value, aux] = splitAux(f(...(full as never[])), hasAux, where);
-        if (!(value instanceof Array) || value.size !== 1 || value.ndim !== 0 || !isDifferentiable(value.aval)) {
+        if (
+          !(value instanceof Array) ||
+          value.size !== 1 ||
+          value.ndim !== 0 ||
+          !isDifferentiable(value.aval)
+        ) {
           const got = value instanceof Array ? value.aval.describe() : typeof value;
-          throw new ShapeError(`${where}: the function must return a float32 scalar, got ${got}; use vjp for other outputs`);
+          throw new ShapeError(
+            `${where}: the function must return a float32 scalar, got ${got}; use vjp for other outputs`,
+          );
         }
         [auxLeaves, auxDef] = flatten(aux);
         return [value, ...auxLeaves.filter((l): l is Array => l instanceof Array)];
@@ -190,8 +212,14 @@ export function grad<A extends unknown[]>(
   f: (...args: A) => Array,
   options?: { readonly argnums?: 0; readonly hasAux?: false },
 ): (...args: A) => A[0];
-export function grad<A extends unknown[], G = unknown>(f: (...args: A) => unknown, options: GradOptions): (...args: A) => G;
-export function grad(f: (...args: never[]) => unknown, options: GradOptions = {}): (...args: unknown[]) => unknown {
+export function grad<A extends unknown[], G = unknown>(
+  f: (...args: A) => unknown,
+  options: GradOptions,
+): (...args: A) => G;
+export function grad(
+  f: (...args: never[]) => unknown,
+  options: GradOptions = {},
+): (...args: unknown[]) => unknown {
   const both = valueAndGradImpl(f, options, 'grad');
   return (...args) => {
     const [value, g] = both(...args);

@@ -75,7 +75,11 @@ export function jacfwd<A extends unknown[]>(
       const [outLeaves] = arrayLeaves(out, 'jacfwd (output)');
       const columns = xs.map((x, i) => {
         const pushforward = (t: Array): unknown =>
-          jvp((...leaves: Array[]) => f(...(at(leaves) as A)), xs, xs.map((y, j) => (j === i ? t : zerosLike(y))))[1];
+          jvp(
+            (...leaves: Array[]) => f(...(at(leaves) as A)),
+            xs,
+            xs.map((y, j) => (j === i ? t : zerosLike(y))),
+          )[1];
         return arrayLeaves(vmap(pushforward)(basis(x.shape)), 'jacfwd')[0];
       });
       return assemble(out, unflatten(inDef, xs), (o, i) => {
@@ -103,15 +107,23 @@ export function jacrev<A extends unknown[]>(
     tidy(() => {
       const x = argAt(args, argnums, 'jacrev');
       const [xs, inDef] = arrayLeaves(x, 'jacrev');
-      const [out, pullback] = vjp((arg: unknown) => {
-        const full: unknown[] = [...args];
-        full[argnums] = arg;
-        return f(...(full as A));
-      }, unflatten(inDef, xs));
+      const [out, pullback] = vjp(
+        (arg: unknown) => {
+          const full: unknown[] = [...args];
+          full[argnums] = arg;
+          return f(...(full as A));
+        },
+        unflatten(inDef, xs),
+      );
       const [ys, outDef] = arrayLeaves(out, 'jacrev (output)');
       const rows = ys.map((y, o) => {
         const pull = (ct: Array): unknown =>
-          pullback(unflatten(outDef, ys.map((z, k) => (k === o ? ct : zerosLike(z)))))[0];
+          pullback(
+            unflatten(
+              outDef,
+              ys.map((z, k) => (k === o ? ct : zerosLike(z))),
+            ),
+          )[0];
         return arrayLeaves(vmap(pull)(basis(y.shape)), 'jacrev')[0];
       });
       return assemble(out, unflatten(inDef, xs), (o, i) =>

@@ -18,7 +18,10 @@ export interface Linearized {
  * it needs from the primal pass (the residuals) as its constants. Reverse mode transposes it.
  * Residuals made here belong to the caller's enclosing `tidy` scope.
  */
-export function linearizeFlat(fn: (...args: Array[]) => readonly Array[], primals: readonly Array[]): Linearized {
+export function linearizeFlat(
+  fn: (...args: Array[]) => readonly Array[],
+  primals: readonly Array[],
+): Linearized {
   const { ir, extra } = stage(
     (trace, tangents) => {
       const [primalsOut, tangentsOut] = jvpFlat(

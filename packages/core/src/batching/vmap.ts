@@ -42,7 +42,9 @@ export function broadcastPrefix(prefix: unknown, tree: unknown, where: string): 
     const keys = Object.keys(value).sort();
     const specKeys = Object.keys(spec).sort();
     if (keys.join() !== specKeys.join()) {
-      throw new AddaxError(`${where}: the spec has keys {${specKeys.join(', ')}}, the value {${keys.join(', ')}}`);
+      throw new AddaxError(
+        `${where}: the spec has keys {${specKeys.join(', ')}}, the value {${keys.join(', ')}}`,
+      );
     }
     return keys.flatMap((k) => broadcastPrefix(spec[k], value[k], where));
   }
@@ -69,12 +71,17 @@ function normalizeAxis(axis: AxisSpec, ndim: number, what: string): AxisSpec {
  * ax.vmap(dot, { inAxes: [null, 0] })(ax.ones([3]), ax.ones([5, 3])); // shape [5]
  * ```
  */
-export function vmap<A extends unknown[], R>(f: (...args: A) => R, options: VmapOptions = {}): (...args: A) => R {
+export function vmap<A extends unknown[], R>(
+  f: (...args: A) => R,
+  options: VmapOptions = {},
+): (...args: A) => R {
   const { inAxes = 0, outAxes = 0 } = options;
   return (...args) =>
     tidy(() => {
       const [flatArgs, inDef] = arrayLeaves(args, 'vmap');
-      const specs = isSpec(inAxes) ? flatArgs.map(() => inAxes ?? null) : broadcastPrefix(inAxes, args, 'vmap inAxes');
+      const specs = isSpec(inAxes)
+        ? flatArgs.map(() => inAxes ?? null)
+        : broadcastPrefix(inAxes, args, 'vmap inAxes');
       const dims = specs.map((s, i) => normalizeAxis(s, flatArgs[i]!.ndim, `argument leaf ${i}`));
       const sizes = new Set<number>();
       dims.forEach((d, i) => {

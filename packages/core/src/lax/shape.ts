@@ -5,7 +5,15 @@ import { DTypeError, ParameterError, ShapeError } from '../errors.js';
 import { bind1 } from '../interpreters.js';
 import { definePrimitive } from '../primitive.js';
 import type { PrimitiveParams } from '../primitives/params.js';
-import { checkShape, formatShape, normalizeAxes, normalizeAxis, shapeEqual, sizeOf, type Shape } from '../shape.js';
+import {
+  checkShape,
+  formatShape,
+  normalizeAxes,
+  normalizeAxis,
+  shapeEqual,
+  sizeOf,
+  type Shape,
+} from '../shape.js';
 import { arange } from '../creation.js';
 import { gatherAxis } from './gather.js';
 

@@ -64,7 +64,11 @@ function nodeTypeOf(value: unknown): NodeType | null {
   if (value === null || typeof value !== 'object') return null;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto === Object.prototype || proto === null) return OBJECT as NodeType;
-  for (let p = proto as object | null; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+  for (
+    let p = proto as object | null;
+    p !== null && p !== Object.prototype;
+    p = Object.getPrototypeOf(p) as object | null
+  ) {
     const found = registry.get((p as { constructor: abstract new () => unknown }).constructor);
     if (found) return found;
   }

@@ -7,7 +7,8 @@ const values = (x: unknown): number[] => Array.from((x as ax.Array).dataSync());
 const TIGHT = { rtol: 1e-6, atol: 1e-6 };
 
 describe('grad and valueAndGrad', () => {
-  const loss = (w: ax.Array, x: ax.Array, y: ax.Array): ax.Array => ax.mean(ax.square(ax.matmul(x, w).sub(y)));
+  const loss = (w: ax.Array, x: ax.Array, y: ax.Array): ax.Array =>
+    ax.mean(ax.square(ax.matmul(x, w).sub(y)));
   const w = ax.array([0.5, -1, 2]);
   const x = ax.array([
     [1, 2, 3],
@@ -33,8 +34,14 @@ describe('grad and valueAndGrad', () => {
     const [value, g] = ax.valueAndGrad(loss)(w, x, y);
     expectClose(value, loss(w, x, y), TIGHT, 'value of valueAndGrad');
     expectClose(g, ax.grad(loss)(w, x, y), TIGHT, 'gradient of valueAndGrad');
-    const withAux = (v: ax.Array): [ax.Array, { sq: ax.Array; tag: string }] => [ax.sum(v.mul(v)), { sq: v.mul(v), tag: 't' }];
-    const [[v2, aux], g2] = ax.valueAndGrad(withAux, { hasAux: true })(w) as [[ax.Array, { sq: ax.Array; tag: string }], ax.Array];
+    const withAux = (v: ax.Array): [ax.Array, { sq: ax.Array; tag: string }] => [
+      ax.sum(v.mul(v)),
+      { sq: v.mul(v), tag: 't' },
+    ];
+    const [[v2, aux], g2] = ax.valueAndGrad(withAux, { hasAux: true })(w) as [
+      [ax.Array, { sq: ax.Array; tag: string }],
+      ax.Array,
+    ];
     expect(values(v2)).toEqual([5.25]);
     expect(values(aux.sq)).toEqual([0.25, 1, 4]);
     expect(aux.tag).toBe('t');
@@ -53,7 +60,9 @@ describe('grad and valueAndGrad', () => {
     expect(() => ax.grad((v: ax.Array) => v.mul(2))(ax.array([1, 2]))).toThrow(
       /grad: the function must return a float32 scalar, got float32\[2\]/,
     );
-    expect(() => ax.grad((v: ax.Array) => ax.sum(v), { argnums: 3 })(ax.array([1]))).toThrow(/argnums 3 is out of range/);
+    expect(() => ax.grad((v: ax.Array) => ax.sum(v), { argnums: 3 })(ax.array([1]))).toThrow(
+      /argnums 3 is out of range/,
+    );
   });
 
   it('gives zero gradient through stopGradient', () => {
@@ -65,7 +74,11 @@ describe('grad and valueAndGrad', () => {
 describe('jvp, linearize and vjp', () => {
   it('jvp pushes a tangent forward through pytrees', () => {
     const f = (p: { a: ax.Array; b: ax.Array }): ax.Array[] => [p.a.mul(p.b), ax.sin(p.a)];
-    const [out, tangent] = ax.jvp(f, [{ a: ax.scalar(0), b: ax.scalar(3) }], [{ a: ax.scalar(1), b: ax.scalar(0) }]);
+    const [out, tangent] = ax.jvp(
+      f,
+      [{ a: ax.scalar(0), b: ax.scalar(3) }],
+      [{ a: ax.scalar(1), b: ax.scalar(0) }],
+    );
     expect(values(out[0])).toEqual([0]);
     expect(values(tangent[0])).toEqual([3]);
     expect(values(tangent[1])).toEqual([1]);
@@ -73,7 +86,9 @@ describe('jvp, linearize and vjp', () => {
 
   it('jvp names a tangent whose structure or shape does not match', () => {
     expect(() => ax.jvp(ax.sin, [ax.ones([2])], [[ax.ones([2])]])).toThrow(/does not match the primals/);
-    expect(() => ax.jvp(ax.sin, [ax.ones([2])], [ax.ones([3])])).toThrow(/tangent 0 is float32\[3\], its primal is float32\[2\]/);
+    expect(() => ax.jvp(ax.sin, [ax.ones([2])], [ax.ones([3])])).toThrow(
+      /tangent 0 is float32\[3\], its primal is float32\[2\]/,
+    );
   });
 
   it('linearize evaluates once and applies the derivative to many tangents', () => {
@@ -108,7 +123,10 @@ describe('jacobians', () => {
   });
 
   it('gives a Jacobian per input leaf for pytree inputs', () => {
-    const j = ax.jacrev((p: { a: ax.Array; b: ax.Array }) => p.a.mul(p.b))({ a: ax.array([1, 2]), b: ax.array([3, 4]) }) as {
+    const j = ax.jacrev((p: { a: ax.Array; b: ax.Array }) => p.a.mul(p.b))({
+      a: ax.array([1, 2]),
+      b: ax.array([3, 4]),
+    }) as {
       a: ax.Array;
       b: ax.Array;
     };

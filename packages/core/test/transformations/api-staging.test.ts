@@ -33,7 +33,9 @@ describe('makeIR, evalIR and evalShape', () => {
     const ir = ax.makeIR((x: ax.Array) => ax.lax.exp(x))(ax.zeros([2]));
     const [y] = ax.evalIR(ir, [ax.array([0, 1])]);
     expect(values(y!)[1]).toBeCloseTo(Math.E, 5);
-    expect(() => ax.evalIR(ir, [ax.zeros([3])])).toThrow(/input 0 is float32\[3\], the program expects float32\[2\]/);
+    expect(() => ax.evalIR(ir, [ax.zeros([3])])).toThrow(
+      /input 0 is float32\[3\], the program expects float32\[2\]/,
+    );
   });
 
   it('infers output shapes from specs without running kernels', () => {
@@ -54,7 +56,9 @@ describe('errors under transformations', () => {
     expect(() => ax.grad((x: ax.Array) => (Number(x) > 0 ? x : x.mul(-1)))(ax.scalar(1))).toThrow(
       /Converting to a JS number or boolean was called on a traced value \(f32\[\]\) while jvp\/grad is tracing/,
     );
-    expect(() => ax.vmap((x: ax.Array) => (Number(x) > 0 ? x : x))(ax.ones([2]))).toThrow(/while vmap is tracing/);
+    expect(() => ax.vmap((x: ax.Array) => (Number(x) > 0 ? x : x))(ax.ones([2]))).toThrow(
+      /while vmap is tracing/,
+    );
   });
 
   it('explains a tracer that escaped its transformation', () => {

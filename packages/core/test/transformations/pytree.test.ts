@@ -43,15 +43,21 @@ describe('pytrees', () => {
   it('compares structures, including static data of registered classes', () => {
     expect(ax.tree.structure({ a: 1, b: 2 }).equals(ax.tree.structure({ b: 5, a: 6 }))).toBe(true);
     expect(ax.tree.structure([1, 2]).equals(ax.tree.structure([1, 2, 3]))).toBe(false);
-    expect(ax.tree.structure(new Point(1, 2, 'p')).equals(ax.tree.structure(new Point(1, 2, 'q')))).toBe(false);
+    expect(ax.tree.structure(new Point(1, 2, 'p')).equals(ax.tree.structure(new Point(1, 2, 'q')))).toBe(
+      false,
+    );
   });
 
   it('maps over several trees of one structure and names a mismatch', () => {
-    expect(ax.tree.map((a, b) => (a as number) + (b as number), { a: 1, b: [2] }, { a: 10, b: [20] })).toEqual({
+    expect(
+      ax.tree.map((a, b) => (a as number) + (b as number), { a: 1, b: [2] }, { a: 10, b: [20] }),
+    ).toEqual({
       a: 11,
       b: [22],
     });
-    expect(() => ax.tree.map((a) => a, { a: 1 }, { b: 1 })).toThrow(/tree.map: tree 1 has structure \{b: \*\}/);
+    expect(() => ax.tree.map((a) => a, { a: 1 }, { b: 1 })).toThrow(
+      /tree.map: tree 1 has structure \{b: \*\}/,
+    );
   });
 
   it('rejects unflattening with the wrong number of leaves', () => {
