@@ -54,6 +54,6 @@ describe('transformations compose in any order', () => {
       .makeIR(loss)(w, [...xs][0]!, [...ys][0]!)
       .toString();
     expect(text).toMatch(/^\{ lambda a:f32\[\]; b:f32\[4\] c:f32\[3,4\] d:f32\[3\]\. let/);
-    expect(text).toContain('dotGeneral[contractingDims=[[1],[0]] batchDims=[[],[]]] c b');
+    expect(text).toContain('dotGeneral[contractingDims=[[1],[0]] batchDims=[[],[]]] c e');
   });
 });
