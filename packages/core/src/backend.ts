@@ -33,8 +33,10 @@ export type FusedKernel<B> = (inputs: readonly B[]) => B[];
  * groups equations the backend accepts into fragments: equations whose outputs all have one shape,
  * each computing element `i` of its outputs from element `i` of its operands of that shape, or
  * reading an operand of another shape (made outside the fragment) at positions derived from `i`
- * (`broadcastInDim`, `reshape`), or making values from `i` alone (`iota`). Each fragment is then
- * compiled once per cached program.
+ * (`broadcastInDim`, `reshape`), or making values from `i` alone (`iota`). A primitive that reads
+ * other positions of an operand of its own shape (`transpose`, `rev`) must not be accepted: that
+ * operand may be made inside the fragment, one element at a time. Each fragment is then compiled
+ * once per cached program.
  *
  * @example
  * ```ts
