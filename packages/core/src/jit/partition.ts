@@ -17,12 +17,14 @@ class Group {
   constructor(readonly shapeKey: string | undefined) {}
 
   /** Whether this group reads, directly or through other groups, what `target` makes. */
-  dependsOn(target: Group, seen = new Set<Group>()): boolean {
-    for (const p of this.preds) {
-      if (p === target) return true;
-      if (seen.has(p)) continue;
-      seen.add(p);
-      if (p.dependsOn(target, seen)) return true;
+  dependsOn(target: Group): boolean {
+    const seen = new Set<Group>();
+    const pending = [...this.preds];
+    for (let g = pending.pop(); g !== undefined; g = pending.pop()) {
+      if (g === target) return true;
+      if (seen.has(g)) continue;
+      seen.add(g);
+      pending.push(...g.preds);
     }
     return false;
   }
@@ -74,21 +76,38 @@ export function partition(ir: IR, canFuse: (eqn: Equation) => boolean): (Fragmen
     for (const p of inputGroups) if (p !== group) group.preds.add(p);
     for (const v of eqn.outputs) producer.set(v, group);
   }
-  const ordered: Group[] = [];
-  const placed = new Set<Group>();
-  const place = (g: Group): void => {
-    if (placed.has(g)) return;
-    placed.add(g);
-    for (const p of g.preds) place(p);
-    ordered.push(g);
-  };
-  groups.forEach(place);
+  const ordered = dependenciesFirst(groups);
   const readOutside = readersOutside(ir, producer);
   return ordered.flatMap((g): (Fragment | Equation)[] =>
     g.shapeKey === undefined || g.eqns.every((e) => MOVES_ONLY.has(e.primitive.name))
       ? g.eqns
       : [fragmentOf(g, readOutside)],
   );
+}
+
+/**
+ * `groups` in an order where each comes after the groups it reads, otherwise as given (a
+ * depth-first post-order, kept iterative so long programs do not exhaust the stack).
+ */
+function dependenciesFirst(groups: readonly Group[]): Group[] {
+  const ordered: Group[] = [];
+  const state = new Map<Group, 'open' | 'placed'>();
+  for (const root of groups) {
+    const pending: Group[] = [root];
+    for (let g = pending.at(-1); g !== undefined; g = pending.at(-1)) {
+      if (state.get(g) === 'placed') {
+        pending.pop();
+      } else if (state.get(g) === 'open') {
+        pending.pop();
+        state.set(g, 'placed');
+        ordered.push(g);
+      } else {
+        state.set(g, 'open');
+        for (const p of g.preds) if (!state.has(p)) pending.push(p);
+      }
+    }
+  }
+  return ordered;
 }
 
 /** The variables read by a group other than their producer's, or returned by the program. */
