@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+// Gives the built-in primitives their jvp, transpose and batch rules.
+import './rules.js';
 export { Array, type ArrayLike, type Nested } from './array.js';
 export { ShapeDtype } from './aval.js';
 export {
@@ -114,7 +116,6 @@ export {
 export { registerPytree, TreeDef } from './tree/pytree.js';
 export * as tree from './tree/index.js';
 export * as lax from './lax/index.js';
-import './rules.js';
 export {
   batchRuleOf,
   defineBatch,
