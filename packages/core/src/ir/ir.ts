@@ -25,10 +25,11 @@ export interface Equation {
  * ```ts
  * const ir = ax.makeIR((x: ax.Array) => ax.sin(x).mul(2))(ax.ones([3]));
  * console.log(ir.toString());
- * // { lambda ; a:f32[3]. let
- * //     b:f32[3] = sin a
- * //     c:f32[3] = mul b 2.
- * //   in (c) }
+ * // { lambda a:f32[]; b:f32[3]. let
+ * //     c:f32[3] = sin b
+ * //     d:f32[3] = broadcastInDim[shape=[3] broadcastDimensions=[]] a
+ * //     e:f32[3] = mul c d
+ * //   in (e) }
  * ```
  */
 export class IR {
