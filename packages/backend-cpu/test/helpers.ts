@@ -48,3 +48,13 @@ export function runOn(backend: string, f: () => ax.Array): number[] {
 export function expectKernelMatchesDecomposition(f: () => ax.Array): void {
   expect(runOn('cpu-min', f)).toEqual(runOn('cpu', f));
 }
+
+/**
+ * The bytes a TypedArray stores, with every float32 NaN written as the canonical quiet NaN: V8 does
+ * not keep NaN sign and payload bits stable across its compilation tiers (the same `0 % 0` can store
+ * 0x7fc00000 in one element and 0xffc00000 in the next), so only "is NaN" is a property of ours.
+ */
+export function storedBytes(data: ax.TypedArray): number[] {
+  const canonical = data instanceof Float32Array ? data.map((v) => (Number.isNaN(v) ? NaN : v)) : data;
+  return [...new Uint8Array(canonical.buffer, canonical.byteOffset, canonical.byteLength)];
+}
