@@ -6,6 +6,7 @@ import {
   type KernelsFor,
   type NoParams,
   type TypedArray,
+  type UnaryPrimitiveName,
 } from '@addax/core';
 import { erf, erfInv } from './special.js';
 
@@ -45,32 +46,7 @@ function roundBy(a: number, tieGoesUp: (t: number) => boolean): number {
 
 const sign: UnaryFn = (a) => (a > 0 ? 1 : a < 0 ? -1 : a);
 
-export const unaryKernels: KernelsFor<
-  | 'neg'
-  | 'abs'
-  | 'sign'
-  | 'exp'
-  | 'exp2'
-  | 'log'
-  | 'log1p'
-  | 'expm1'
-  | 'sin'
-  | 'cos'
-  | 'tan'
-  | 'tanh'
-  | 'logistic'
-  | 'sqrt'
-  | 'rsqrt'
-  | 'reciprocal'
-  | 'floor'
-  | 'ceil'
-  | 'round'
-  | 'isFinite'
-  | 'erf'
-  | 'erfInv'
-  | 'not',
-  TypedArray
-> = {
+export const unaryKernels: KernelsFor<UnaryPrimitiveName, TypedArray> = {
   neg: unaryKernel({ float32: (a) => -a, int32: (a) => -a | 0, uint32: (a) => -a >>> 0 }),
   abs: unaryKernel({ float32: Math.abs, int32: (a) => Math.abs(a) | 0, uint32: (a) => a }),
   sign: unaryKernel({ float32: sign, int32: sign, uint32: sign }),

@@ -121,6 +121,65 @@ export interface PrimitiveParams {
 /** Name of a built-in primitive. */
 export type PrimitiveName = keyof PrimitiveParams;
 
+/** The elementwise unary primitives (`neg` ... `not`), for kernel and rule tables of that group. */
+export type UnaryPrimitiveName =
+  | 'neg'
+  | 'abs'
+  | 'sign'
+  | 'exp'
+  | 'exp2'
+  | 'log'
+  | 'log1p'
+  | 'expm1'
+  | 'sin'
+  | 'cos'
+  | 'tan'
+  | 'tanh'
+  | 'logistic'
+  | 'sqrt'
+  | 'rsqrt'
+  | 'reciprocal'
+  | 'floor'
+  | 'ceil'
+  | 'round'
+  | 'isFinite'
+  | 'erf'
+  | 'erfInv'
+  | 'not';
+
+/**
+ * The elementwise primitives: every operand and output of one shape (`select` and `threefry2x32`
+ * included), so their kernels and batch rules share one form.
+ */
+export type ElementwisePrimitiveName =
+  | UnaryPrimitiveName
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'rem'
+  | 'pow'
+  | 'max'
+  | 'min'
+  | 'atan2'
+  | 'and'
+  | 'or'
+  | 'xor'
+  | 'shiftLeft'
+  | 'shiftRightLogical'
+  | 'shiftRightArithmetic'
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'le'
+  | 'gt'
+  | 'ge'
+  | 'select'
+  | 'cast'
+  | 'bitcast'
+  | 'threefry2x32'
+  | 'stopGradient';
+
 /** The params of a primitive that takes none. */
 export type NoParams = Readonly<Record<string, never>>;
 

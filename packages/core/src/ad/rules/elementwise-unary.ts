@@ -7,7 +7,7 @@ import { abs, neg, sign } from '../../lax/unary-sign.js';
 import { cos, sin, tan } from '../../lax/unary-trigonometric.js';
 import type { Array } from '../../array.js';
 import { unaryJvp } from './elementwise-tangent.js';
-import type { ElementwiseName } from './elementwise-names.js';
+import type { ElementwisePrimitiveName } from '../../primitives/params.js';
 import type { JvpTable } from './types.js';
 
 const c = constantLike;
@@ -32,4 +32,4 @@ export const unaryJvps = {
   reciprocal: unaryJvp(reciprocal, (_, y) => neg(square(y))),
   erf: unaryJvp(erf, (x) => mul(c(x, 2 / Math.sqrt(Math.PI)), exp(neg(square(x))))),
   erfInv: unaryJvp(erfInv, (x, y) => mul(c(x, Math.sqrt(Math.PI) / 2), exp(square(y)))),
-} satisfies Partial<JvpTable<ElementwiseName>>;
+} satisfies Partial<JvpTable<ElementwisePrimitiveName>>;

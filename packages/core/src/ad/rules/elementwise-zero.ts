@@ -1,6 +1,6 @@
 import * as lax from '../../lax/index.js';
 import { zeroJvp } from './elementwise-tangent.js';
-import type { ElementwiseName } from './elementwise-names.js';
+import type { ElementwisePrimitiveName } from '../../primitives/params.js';
 import type { JvpTable } from './types.js';
 
 /**
@@ -30,4 +30,4 @@ export const zeroDerivativeJvps = {
   bitcast: zeroJvp(lax.bitcastP),
   threefry2x32: zeroJvp(lax.threefry2x32P),
   stopGradient: zeroJvp(lax.stopGradientP),
-} satisfies Partial<JvpTable<ElementwiseName>>;
+} satisfies Partial<JvpTable<ElementwisePrimitiveName>>;

@@ -1,6 +1,6 @@
 import { binaryJvps } from './elementwise-binary.js';
 import { linearElementwiseJvps, linearElementwiseTransposes } from './elementwise-linear.js';
-import type { ElementwiseName } from './elementwise-names.js';
+import type { ElementwisePrimitiveName } from '../../primitives/params.js';
 import { unaryJvps } from './elementwise-unary.js';
 import { zeroDerivativeJvps } from './elementwise-zero.js';
 import type { JvpTable } from './types.js';
@@ -10,6 +10,6 @@ export const elementwiseJvps = {
   ...unaryJvps,
   ...binaryJvps,
   ...zeroDerivativeJvps,
-} satisfies JvpTable<ElementwiseName>;
+} satisfies JvpTable<ElementwisePrimitiveName>;
 
 export const elementwiseTransposes = linearElementwiseTransposes;

@@ -2,7 +2,7 @@ import type { Array } from '../../array.js';
 import { bind } from '../../interpreters.js';
 import * as lax from '../../lax/index.js';
 import type { BatchRule, Primitive } from '../../primitive.js';
-import type { ElementwiseName } from '../../ad/rules/elementwise-names.js';
+import type { ElementwisePrimitiveName } from '../../primitives/params.js';
 import { batchAt } from '../batch-trace.js';
 import type { BatchTable } from './types.js';
 
@@ -73,4 +73,4 @@ export const elementwiseBatchers = {
   bitcast: elementwise(lax.bitcastP),
   threefry2x32: elementwise(lax.threefry2x32P),
   stopGradient: elementwise(lax.stopGradientP),
-} satisfies BatchTable<ElementwiseName>;
+} satisfies BatchTable<ElementwisePrimitiveName>;
