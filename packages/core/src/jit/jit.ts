@@ -5,9 +5,8 @@ import { AddaxError } from '../errors.js';
 import { transformationDepth } from '../interpreters.js';
 import type { IR } from '../ir/ir.js';
 import { traceToIR } from '../ir/make-ir.js';
-import { Tracer } from '../trace.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
-import { flatten, unflatten, type TreeDef } from '../tree/pytree.js';
+import { unflatten, type TreeDef } from '../tree/pytree.js';
 import { Executable } from './executable.js';
 
 /** Options of {@link jit}. */
@@ -165,7 +164,8 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
   };
 
   const jitted = (...args: A): R => {
-    if (transformationDepth() > 0 || flatten(args)[0].some((l) => l instanceof Tracer)) return f(...args);
+    // A live tracer implies a transformation on the stack; an escaped one is reported by staging.
+    if (transformationDepth() > 0) return f(...args);
     return tidy(() => {
       const { entry, leaves } = entryFor(args);
       return unflatten<R>(entry.outDef, entry.executable.run(leaves));
