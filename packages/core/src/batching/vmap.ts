@@ -79,9 +79,7 @@ export function vmap<A extends unknown[], R>(
   return (...args) =>
     tidy(() => {
       const [flatArgs, inDef] = arrayLeaves(args, 'vmap');
-      const specs = isSpec(inAxes)
-        ? flatArgs.map(() => inAxes ?? null)
-        : broadcastPrefix(inAxes, args, 'vmap inAxes');
+      const specs = broadcastPrefix(inAxes, args, 'vmap inAxes');
       const dims = specs.map((s, i) => normalizeAxis(s, flatArgs[i]!.ndim, `argument leaf ${i}`));
       const sizes = new Set<number>();
       dims.forEach((d, i) => {
@@ -106,9 +104,7 @@ export function vmap<A extends unknown[], R>(
       const outs = vmapFlat(
         (...xs) => {
           const ys = flat.fn(...xs);
-          outSpecs = isSpec(outAxes)
-            ? ys.map(() => outAxes ?? null)
-            : broadcastPrefix(outAxes, unflatten(flat.outDef(), ys), 'vmap outAxes');
+          outSpecs = broadcastPrefix(outAxes, unflatten(flat.outDef(), ys), 'vmap outAxes');
           return ys;
         },
         flatArgs,
