@@ -52,7 +52,6 @@ export function runSteps<S extends Step>(
     throw new AddaxError(`${where}: the program takes ${ir.inVars.length} inputs, got ${args.length}`);
   }
   const env = new Map<Var, Array>();
-  const protectedValues = new Set<Array>();
   ir.inVars.forEach((v, i) => {
     const x = args[i]!;
     if (!x.aval.equals(v.aval)) {
@@ -61,11 +60,9 @@ export function runSteps<S extends Step>(
       );
     }
     env.set(v, x);
-    protectedValues.add(x);
   });
   ir.constVars.forEach((v, i) => {
     env.set(v, ir.consts[i]!);
-    protectedValues.add(ir.consts[i]!);
   });
   const dying = lastUsesOf(steps, ir.outVars);
   const holders = new Map<Array, number>();
@@ -84,8 +81,8 @@ export function runSteps<S extends Step>(
       for (const v of dying.get(i) ?? []) {
         const x = env.get(v)!;
         env.delete(v);
-        if (protectedValues.has(x)) continue;
-        const left = holders.get(x)! - 1;
+        // Inputs and constants were made outside this run's scope, so it never owns them.
+        const left = (holders.get(x) ?? 0) - 1;
         holders.set(x, left);
         if (left === 0 && ownedByCurrentScope(x)) x.dispose();
       }
