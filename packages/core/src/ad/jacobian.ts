@@ -1,8 +1,10 @@
-import { Array } from '../array.js';
+import type { Array } from '../array.js';
+import type { ShapeDtype } from '../aval.js';
 import { vmap } from '../batching/vmap.js';
 import { eye, zerosLike } from '../creation.js';
 import { tidy } from '../eager.js';
 import { AddaxError } from '../errors.js';
+import { evalShape } from '../ir/make-ir.js';
 import { reshape } from '../lax/shape.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
 import { flatten, unflatten } from '../tree/pytree.js';
@@ -26,6 +28,13 @@ function argAt(args: readonly unknown[], argnums: number, where: string): unknow
     throw new AddaxError(`${where}: argnums ${argnums} is out of range for ${args.length} arguments`);
   }
   return args[argnums];
+}
+
+/** `args` with the one at `argnums` replaced by `value`. */
+function withArg<A extends unknown[]>(args: A, argnums: number, value: unknown): A {
+  const full = [...args] as A;
+  full[argnums] = value;
+  return full;
 }
 
 /**
@@ -66,17 +75,15 @@ export function jacfwd<A extends unknown[]>(
   return (...args) =>
     tidy(() => {
       const [xs, inDef] = arrayLeaves(argAt(args, argnums, 'jacfwd'), 'jacfwd');
-      const at = (leaves: readonly Array[]): unknown[] => {
-        const full: unknown[] = [...args];
-        full[argnums] = unflatten(inDef, leaves);
-        return full;
-      };
-      const out = f(...(args as A));
-      const [outLeaves] = arrayLeaves(out, 'jacfwd (output)');
+      const atLeaves = (...leaves: Array[]): unknown =>
+        f(...withArg(args, argnums, unflatten(inDef, leaves)));
+      // Only the output's structure and shapes are needed here; the pushforwards compute its values.
+      const out = evalShape(atLeaves)(...xs);
+      const outShapes = flatten(out)[0] as ShapeDtype[];
       const columns = xs.map((x, i) => {
         const pushforward = (t: Array): unknown =>
           jvp(
-            (...leaves: Array[]) => f(...(at(leaves) as A)),
+            atLeaves,
             xs,
             xs.map((y, j) => (j === i ? t : zerosLike(y))),
           )[1];
@@ -84,7 +91,7 @@ export function jacfwd<A extends unknown[]>(
       });
       return assemble(out, unflatten(inDef, xs), (o, i) => {
         const col = columns[i]![o]!;
-        const outShape = outLeaves[o]!.shape;
+        const outShape = outShapes[o]!.shape;
         return reshape(moveAxis(col, 0, col.ndim - 1), [...outShape, ...xs[i]!.shape]);
       });
     });
@@ -107,14 +114,7 @@ export function jacrev<A extends unknown[]>(
     tidy(() => {
       const x = argAt(args, argnums, 'jacrev');
       const [xs, inDef] = arrayLeaves(x, 'jacrev');
-      const [out, pullback] = vjp(
-        (arg: unknown) => {
-          const full: unknown[] = [...args];
-          full[argnums] = arg;
-          return f(...(full as A));
-        },
-        unflatten(inDef, xs),
-      );
+      const [out, pullback] = vjp((arg: unknown) => f(...withArg(args, argnums, arg)), unflatten(inDef, xs));
       const [ys, outDef] = arrayLeaves(out, 'jacrev (output)');
       const rows = ys.map((y, o) => {
         const pull = (ct: Array): unknown =>
