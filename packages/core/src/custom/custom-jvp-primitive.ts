@@ -4,7 +4,6 @@ import { checkAvals } from '../control/check-avals.js';
 import { flags, splitList } from '../control/lists.js';
 import { bind } from '../interpreters.js';
 import { evalIR } from '../ir/eval-ir.js';
-import { evalRuleIR } from './eval-rule.js';
 import type { IR } from '../ir/ir.js';
 import { definePrimitive, type Primitive } from '../primitive.js';
 import { checkConstTangents } from './closed-over.js';
@@ -42,7 +41,7 @@ export const customJvpCallP: Primitive<CustomJvpParams> = definePrimitive<Custom
   jvp: (primals, tangents, p) => {
     const numConsts = p.numCallConsts + p.numJvpConsts;
     checkConstTangents('customJvp', tangents, numConsts);
-    const outs = evalRuleIR(p.jvp, [
+    const outs = evalIR(p.jvp, [
       ...primals.slice(p.numCallConsts),
       ...tangents.slice(numConsts).map((t) => instantiate(t)),
     ]);

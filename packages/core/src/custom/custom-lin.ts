@@ -2,7 +2,7 @@ import { Array } from '../array.js';
 import { instantiate } from '../ad/jvp-trace.js';
 import { checkAvals } from '../control/check-avals.js';
 import { AddaxError } from '../errors.js';
-import { evalRuleIR } from './eval-rule.js';
+import { evalIR } from '../ir/eval-ir.js';
 import type { IR } from '../ir/ir.js';
 import { definePrimitive } from '../primitive.js';
 
@@ -39,7 +39,7 @@ export const customLinP = definePrimitive<CustomLinParams>({
         `customLin transpose: residual ${i} (${x.describe()}) depends on the linearized inputs`,
       );
     });
-    const cts = evalRuleIR(bwd, [...residuals, ...cotangents.map((ct) => instantiate(ct))]);
+    const cts = evalIR(bwd, [...residuals, ...cotangents.map((ct) => instantiate(ct))]);
     return [...residuals.map(() => null), ...cts];
   },
 });

@@ -4,7 +4,6 @@ import { checkAvals } from '../control/check-avals.js';
 import { flags, splitList } from '../control/lists.js';
 import { bind } from '../interpreters.js';
 import { evalIR } from '../ir/eval-ir.js';
-import { evalRuleIR } from './eval-rule.js';
 import type { IR } from '../ir/ir.js';
 import { definePrimitive, type Primitive } from '../primitive.js';
 import { checkConstTangents } from './closed-over.js';
@@ -55,7 +54,7 @@ export const customVjpCallP: Primitive<CustomVjpParams> = definePrimitive<Custom
     checkConstTangents('customVjp', tangents, numConsts);
     const [, fwdConsts, bwdConsts, args] = parts(primals, p);
     const numOuts = p.call.outVars.length;
-    const outs = evalRuleIR(p.fwd, [...fwdConsts!, ...args!]);
+    const outs = evalIR(p.fwd, [...fwdConsts!, ...args!]);
     const residuals = [...bwdConsts!, ...outs.slice(numOuts)];
     const tangentsOut = bind(
       customLinP,

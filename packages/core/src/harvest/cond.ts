@@ -3,7 +3,7 @@ import { condP, type CondParams } from '../control/cond-primitive.js';
 import { flags } from '../control/lists.js';
 import { joinConsts, stageOpen, stageOpenFn, type OpenIR } from '../control/open-ir.js';
 import { AddaxError } from '../errors.js';
-import { evalRuleIR } from '../custom/eval-rule.js';
+import { evalIR } from '../ir/eval-ir.js';
 import { bind } from '../interpreters.js';
 import type { HarvestTrace } from './harvest-trace.js';
 import { runHarvest } from './harvest-trace.js';
@@ -60,7 +60,7 @@ function plantCond(trace: HarvestTrace, operands: readonly Array[], params: Cond
   const context = trace.context as PlantContext;
   const forks = params.branches.map(() => context.fork());
   const staged = params.branches.map((branch, b) =>
-    stageOpenFn((...args) => runHarvest(forks[b]!, () => evalRuleIR(branch, args)), branch.inAvals),
+    stageOpenFn((...args) => runHarvest(forks[b]!, () => evalIR(branch, args)), branch.inAvals),
   );
   forks.forEach((fork, b) => {
     if (fork.usage() !== forks[0]!.usage()) {

@@ -2,7 +2,7 @@ import type { Array } from '../array.js';
 import type { ShapeDtype } from '../aval.js';
 import { AddaxError, ShapeError } from '../errors.js';
 import { stageOpen } from '../control/open-ir.js';
-import { evalRuleIR } from '../custom/eval-rule.js';
+import { evalIR } from '../ir/eval-ir.js';
 import type { IR } from '../ir/ir.js';
 import type { TreeDef } from '../tree/pytree.js';
 import { pathKey, pathName, type HarvestContext } from './context.js';
@@ -27,10 +27,10 @@ export function specOf({ path, mode, tree, leaves }: Sown): SowSpec {
  * Runs `ir` on `args` under a reap of `context`'s settings and scope base, so a harvest's rule for
  * a primitive holding `ir` sees the program's sows as the harvest would; what was reaped comes in a
  * fixed order (by name), so programs that sow alike lay it out alike. Rules run held programs with
- * `evalRuleIR` (which frees nothing) while tracing: evalIR would free a planted value handed in.
+ * `evalIR` (which frees nothing) while tracing: evalIR would free a planted value handed in.
  */
 export function reapProgram(context: HarvestContext, ir: IR, args: readonly Array[]): [Array[], Sown[]] {
-  const [outs, sown] = reapSown(context.options, context.base, () => evalRuleIR(ir, args));
+  const [outs, sown] = reapSown(context.options, context.base, () => evalIR(ir, args));
   return [outs, sown.sort((a, b) => (pathKey(a.path) < pathKey(b.path) ? -1 : 1))];
 }
 

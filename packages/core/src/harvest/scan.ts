@@ -4,7 +4,7 @@ import { zeros } from '../creation.js';
 import { flags, splitList } from '../control/lists.js';
 import { stageOpenFn } from '../control/open-ir.js';
 import { scanP, type ScanParams } from '../control/scan-primitive.js';
-import { evalRuleIR } from '../custom/eval-rule.js';
+import { evalIR } from '../ir/eval-ir.js';
 import { bind } from '../interpreters.js';
 import { reshape } from '../lax/shape.js';
 import { unflatten } from '../tree/pytree.js';
@@ -136,7 +136,7 @@ function plantScan(trace: HarvestTrace, operands: readonly Array[], params: Scan
         ),
       ]);
       return plantWith(context.options, plants, context.base, () =>
-        evalRuleIR(body, args.slice(0, body.inAvals.length)),
+        evalIR(body, args.slice(0, body.inAvals.length)),
       );
     },
     [...body.inAvals, ...rowXs.map((x) => new ShapeDtype(x.shape.slice(1), x.dtype))],

@@ -2,7 +2,7 @@ import type { Array } from '../array.js';
 import { zeros } from '../creation.js';
 import { stageOpenFn, withUnusedInputs, type OpenIR } from '../control/open-ir.js';
 import { whileP, whileParts, type WhileParams } from '../control/while-primitive.js';
-import { evalRuleIR } from '../custom/eval-rule.js';
+import { evalIR } from '../ir/eval-ir.js';
 import { AddaxError } from '../errors.js';
 import { bind } from '../interpreters.js';
 import { unflatten } from '../tree/pytree.js';
@@ -85,7 +85,7 @@ function plantWhile(trace: HarvestTrace, operands: readonly Array[], p: WhilePar
     }),
   );
   const body = stageOpenFn(
-    (...args) => plantWith(context.options, plants, context.base, () => evalRuleIR(p.body, args)),
+    (...args) => plantWith(context.options, plants, context.base, () => evalIR(p.body, args)),
     p.body.inAvals,
   );
   return rebind(trace, operands, p, body, []);
