@@ -93,6 +93,26 @@ export function batchSizeOf(operands: readonly Array[], dims: readonly (number |
 }
 
 /**
+ * Runs `fn` on whole batches under a fresh vmap level (JAX's `batch_jaxpr` does this inside a
+ * batch rule): each argument is mapped along its `dims` entry (null: unmapped), and each output
+ * comes back with the axis it is mapped along (null where it does not depend on the batch).
+ */
+export function batchFlat(
+  fn: (...args: Array[]) => readonly Array[],
+  args: readonly Array[],
+  dims: readonly (number | null)[],
+  axisSize: number,
+): [Array[], (number | null)[]] {
+  return withMainTrace(BatchTrace, { axisSize } satisfies BatchData, (main: MainTrace) => {
+    const trace = new BatchTrace(main);
+    const outs = fn(...args.map((x, i) => new BatchTracer(trace, x, dims[i]!))).map(
+      (x) => fullRaise(trace, x) as BatchTracer,
+    );
+    return [outs.map((t) => t.val), outs.map((t) => t.batchDim)];
+  });
+}
+
+/**
  * Runs `fn` under a vmap level of `axisSize`: the flat core of `vmap`. Each input is mapped along
  * its `inDims` entry (null: the same for every batch element); output `i`, of unbatched rank
  * `ndim`, is returned with its batch axis at `outDims(i, ndim)`, or unmapped where that is null.
@@ -104,21 +124,18 @@ export function vmapFlat(
   outDims: (i: number, ndim: number) => number | null,
   axisSize: number,
 ): Array[] {
-  return withMainTrace(BatchTrace, { axisSize } satisfies BatchData, (main: MainTrace) => {
-    const trace = new BatchTrace(main);
-    const tracers = args.map((x, i) => new BatchTracer(trace, x, inDims[i]!));
-    const outs = fn(...tracers).map((x) => fullRaise(trace, x) as BatchTracer);
-    return outs.map((t, i) => {
-      const out = outDims(i, t.aval.ndim);
-      if (out === null) {
-        if (t.batchDim !== null) {
-          throw new AddaxError(
-            `vmap: output ${i} has outAxes null but depends on the mapped inputs (it is batched along axis ${t.batchDim})`,
-          );
-        }
-        return t.val;
+  const [vals, dims] = batchFlat(fn, args, inDims, axisSize);
+  return vals.map((val, i) => {
+    const dim = dims[i]!;
+    const out = outDims(i, dim === null ? val.ndim : val.ndim - 1);
+    if (out === null) {
+      if (dim !== null) {
+        throw new AddaxError(
+          `vmap: output ${i} has outAxes null but depends on the mapped inputs (it is batched along axis ${dim})`,
+        );
       }
-      return batchAt(t.val, t.batchDim, out, axisSize);
-    });
+      return val;
+    }
+    return batchAt(val, dim, out, axisSize);
   });
 }

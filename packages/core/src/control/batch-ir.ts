@@ -1,32 +1,10 @@
 import type { Array } from '../array.js';
 import { ShapeDtype } from '../aval.js';
-import { batchAt, BatchTrace, BatchTracer, moveAxis } from '../batching/batch-trace.js';
-import { fullRaise, withMainTrace } from '../interpreters.js';
+import { batchAt, batchFlat, moveAxis } from '../batching/batch-trace.js';
 import { evalIR } from '../ir/eval-ir.js';
 import type { IR } from '../ir/ir.js';
 import { reduceSum } from '../lax/reductions.js';
-import type { MainTrace } from '../trace.js';
 import { stageOpen, type OpenIR } from './open-ir.js';
-
-/**
- * Runs `fn` on whole batches under a fresh vmap level (JAX's `batch_jaxpr` does this inside a
- * batch rule): each argument is mapped along its `dims` entry (null: unmapped), and each output
- * comes back with the axis it is mapped along (null where it does not depend on the batch).
- */
-export function batchFlat(
-  fn: (...args: Array[]) => readonly Array[],
-  args: readonly Array[],
-  dims: readonly (number | null)[],
-  axisSize: number,
-): [Array[], (number | null)[]] {
-  return withMainTrace(BatchTrace, { axisSize }, (main: MainTrace) => {
-    const trace = new BatchTrace(main);
-    const outs = fn(...args.map((x, i) => new BatchTracer(trace, x, dims[i]!))).map(
-      (x) => fullRaise(trace, x) as BatchTracer,
-    );
-    return [outs.map((t) => t.val), outs.map((t) => t.batchDim)];
-  });
-}
 
 /** `aval` with a batch axis of `axisSize` in front. */
 export function batchedAval(aval: ShapeDtype, axisSize: number): ShapeDtype {
