@@ -2,7 +2,7 @@ import type { Array } from '../array.js';
 import { ShapeDtype } from '../aval.js';
 import { AddaxError } from '../errors.js';
 import { bind } from '../interpreters.js';
-import type { IR, Var } from '../ir/ir.js';
+import type { Equation, IR, Var } from '../ir/ir.js';
 import { add } from '../lax/arithmetic.js';
 import { transposeRuleOf, Zero } from '../primitive.js';
 
@@ -32,16 +32,19 @@ export function backwardPass(
     const k = known[i];
     if (k) values.set(v, k);
   });
-  const linearEqns = ir.eqns.filter((eqn) => {
-    if (eqn.inputs.some((v) => !values.has(v))) return true;
+  const linearEqns: Equation[] = [];
+  for (const eqn of ir.eqns) {
+    if (eqn.inputs.some((v) => !values.has(v))) {
+      linearEqns.push(eqn);
+      continue;
+    }
     const outs = bind(
       eqn.primitive,
       eqn.inputs.map((v) => values.get(v)!),
       eqn.params,
     );
     eqn.outputs.forEach((v, i) => values.set(v, outs[i]!));
-    return false;
-  });
+  }
 
   const cts = new Map<Var, Array | Zero>();
   const accumulate = (v: Var, ct: Array | Zero): void => {
