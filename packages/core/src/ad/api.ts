@@ -7,7 +7,7 @@ import { Zero } from '../primitive.js';
 import { arrayLeaves, flattenFn } from '../tree/flat-fn.js';
 import { flatten, unflatten, type TreeDef } from '../tree/pytree.js';
 import { instantiate, isDifferentiable, jvpFlat } from './jvp-trace.js';
-import { instantiateAll, linearizeFlat } from './linearize.js';
+import { linearizeFlat } from './linearize.js';
 import { backwardPass } from './transpose.js';
 
 /** Options of {@link grad} and {@link valueAndGrad}. */
@@ -50,7 +50,7 @@ export function jvp<T>(
     });
     const flat = flattenFn(f, inDef, 'jvp');
     const [outs, outTangents] = jvpFlat(flat.fn, primalLeaves, tangentLeaves);
-    return [unflatten<T>(flat.outDef(), outs), unflatten<T>(flat.outDef(), instantiateAll(outTangents))];
+    return [unflatten<T>(flat.outDef(), outs), unflatten<T>(flat.outDef(), outTangents.map(instantiate))];
   });
 }
 
@@ -116,7 +116,7 @@ export function vjp<T>(f: (...args: never[]) => T, ...primals: unknown[]): [T, (
         leaves.map(() => null),
         cts,
       );
-      return unflatten<unknown[]>(inDef, instantiateAll(inCts));
+      return unflatten<unknown[]>(inDef, inCts.map(instantiate));
     });
   return [unflatten<T>(outDef, primalsOut), pullback];
 }
@@ -183,10 +183,7 @@ function valueAndGradImpl(
         leaves.map(() => null),
         [onesLike(value), ...primalsOut.slice(1).map((x) => new Zero(x.aval))],
       );
-      const grads = unflatten<unknown[]>(
-        inDef,
-        cts.map((ct) => instantiate(ct)),
-      );
+      const grads = unflatten<unknown[]>(inDef, cts.map(instantiate));
       const g = typeof argnums === 'number' ? grads[0] : grads;
       if (!hasAux) return [value, g];
       let k = 1;

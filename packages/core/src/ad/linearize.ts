@@ -44,8 +44,3 @@ export function linearizeFlat(
   }
   return { primalsOut: extra.primalsOut, linear: ir };
 }
-
-/** The inputs' cotangent zeros made concrete, for results handed to users. */
-export function instantiateAll(ts: readonly (Array | Zero)[]): Array[] {
-  return ts.map((t) => instantiate(t));
-}
