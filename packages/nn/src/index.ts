@@ -1,0 +1,7 @@
+/**
+ * Addax's neural networks: Oryx's `Template`, `Layer` and `LayerParams` with the layers built on
+ * them, Pax's `BaseLayer`, initialisers, losses and optimizers (pure functions on pytrees).
+ *
+ * @packageDocumentation
+ */
+export {};
