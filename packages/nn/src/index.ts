@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export {};
+export * as initializers from './initializers/index.js';
