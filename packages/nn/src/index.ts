@@ -6,3 +6,5 @@
  */
 export {};
 export * as initializers from './initializers/index.js';
+export * as losses from './losses/index.js';
+export * from './losses/index.js';
