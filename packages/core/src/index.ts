@@ -66,7 +66,7 @@ export { grad, jvp, linearize, valueAndGrad, vjp, type GradOptions } from './ad/
 export { hessian, jacfwd, jacrev, type JacobianOptions } from './ad/jacobian.js';
 export { JvpTrace, JvpTracer } from './ad/jvp-trace.js';
 export { backwardPass } from './ad/transpose.js';
-export { BatchTrace, BatchTracer, batchAt, moveAxis } from './batching/batch-trace.js';
+export { BatchTrace, BatchTracer, batchAt, batchFlat, moveAxis } from './batching/batch-trace.js';
 export { vmap, type AxisSpec, type VmapOptions } from './batching/vmap.js';
 export { evalIR } from './ir/eval-ir.js';
 export { IR, Var, type Equation } from './ir/ir.js';
@@ -136,5 +136,6 @@ export {
 export * from './primitives/params.js';
 export * from './numpy/index.js';
 export * as random from './random/index.js';
+export * as state from './state/index.js';
 export { broadcastShapes, sizeOf, stridesOf, type Shape } from './shape.js';
 export { Trace, Tracer, type MainTrace, type TraceClass } from './trace.js';

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export {};
+export * from './base/index.js';
 export * as initializers from './initializers/index.js';
 export * as losses from './losses/index.js';
 export * from './losses/index.js';

@@ -7,6 +7,6 @@ export { key } from './key.js';
 export { normal, type FloatSampleOptions } from './normal.js';
 export { permutation, type PermutationOptions } from './permutation.js';
 export { randint } from './randint.js';
-export { foldIn, split } from './split.js';
+export { foldIn, split, unstackKeys } from './split.js';
 export { truncatedNormal } from './truncated-normal.js';
 export { uniform, type UniformOptions } from './uniform.js';
