@@ -8,3 +8,4 @@ export * from './base/index.js';
 export * as initializers from './initializers/index.js';
 export * as losses from './losses/index.js';
 export * from './losses/index.js';
+export * from './optimizers/index.js';
