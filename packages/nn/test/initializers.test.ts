@@ -87,56 +87,41 @@ describe('variance-scaling initializers', () => {
     expect(Math.max(...t.map(Math.abs))).toBeLessThan(cut * (1 + 1e-6));
   });
 
-  it('gives the values JAX prints in its docstrings for PRNGKey(42) and shape (2, 3)', () => {
-    // jax/_src/nn/initializers.py docstring examples; they agree to float32 rounding (erfInv's
-    // rounding differs by an ulp or so), hence rtol 1e-6.
-    const k = ax.random.key(42);
-    const tol = { rtol: 1e-6, atol: 1e-7 };
-    expectClose(
-      I.glorotUniform()(k, [2, 3]),
+  // jax/_src/nn/initializers.py docstring examples for PRNGKey(42) and shape (2, 3). They agree
+  // to float32 rounding (erfInv's rounding differs by an ulp or so), hence rtol 1e-6.
+  const jaxDocs: [string, I.Initializer, number[]][] = [
+    [
+      'glorotUniform',
+      I.glorotUniform(),
       [0.50350785, 0.8088631, 0.81566876, -0.6393332, -0.6865721, 0.11003882],
-      tol,
-    );
-    expectClose(
-      I.glorotNormal()(k, [2, 3]),
+    ],
+    [
+      'glorotNormal',
+      I.glorotNormal(),
       [0.41770416, 0.75262755, 0.7619329, -0.5516644, -0.6028657, 0.08661086],
-      tol,
-    );
-    expectClose(
-      I.heUniform()(k, [2, 3]),
-      [0.79611576, 1.2789248, 1.2896855, -1.0108745, -1.0855657, 0.17398663],
-      tol,
-    );
-    expectClose(
-      I.heNormal()(k, [2, 3]),
-      [0.6604483, 1.1900088, 1.2047218, -0.87225807, -0.95321447, 0.1369438],
-      tol,
-    );
-    expectClose(
-      I.lecunUniform()(k, [2, 3]),
+    ],
+    ['heUniform', I.heUniform(), [0.79611576, 1.2789248, 1.2896855, -1.0108745, -1.0855657, 0.17398663]],
+    ['heNormal', I.heNormal(), [0.6604483, 1.1900088, 1.2047218, -0.87225807, -0.95321447, 0.1369438]],
+    [
+      'lecunUniform',
+      I.lecunUniform(),
       [0.56293887, 0.90433645, 0.9119454, -0.71479625, -0.7676109, 0.12302713],
-      tol,
-    );
-    expectClose(
-      I.lecunNormal()(k, [2, 3]),
+    ],
+    [
+      'lecunNormal',
+      I.lecunNormal(),
       [0.46700746, 0.8414632, 0.8518669, -0.61677957, -0.67402434, 0.09683388],
-      tol,
-    );
-    expectClose(
-      I.normal(5)(k, [2, 3]),
-      [3.0613258, 5.6129413, 5.6866574, -4.063663, -4.4520254, 0.63115686],
-      tol,
-    );
-    expectClose(
-      I.uniform(10)(k, [2, 3]),
-      [7.298188, 8.691938, 8.7230015, 2.0818567, 1.8662417, 5.5022564],
-      tol,
-    );
-    expectClose(
-      I.truncatedNormal(5)(k, [2, 3]),
+    ],
+    ['normal(5)', I.normal(5), [3.0613258, 5.6129413, 5.6866574, -4.063663, -4.4520254, 0.63115686]],
+    ['uniform(10)', I.uniform(10), [7.298188, 8.691938, 8.7230015, 2.0818567, 1.8662417, 5.5022564]],
+    [
+      'truncatedNormal(5)',
+      I.truncatedNormal(5),
       [2.9047365, 5.2338114, 5.29852, -3.836303, -4.192359, 0.6022964],
-      tol,
-    );
+    ],
+  ];
+  it.each(jaxDocs)('%s gives the values JAX documents for PRNGKey(42)', (_, init, expected) => {
+    expectClose(init(ax.random.key(42), [2, 3]), expected, { rtol: 1e-6, atol: 1e-7 });
   });
 
   it('names the initializer and the problem for bad parameters and shapes', () => {
