@@ -73,8 +73,9 @@ function safeIncrement(count: ax.Array): ax.Array {
 }
 
 function checkLearningRate(where: string, learningRate: LearningRate): void {
-  if (typeof learningRate !== 'function')
+  if (typeof learningRate !== 'function') {
     checkRange(where, 'learningRate', learningRate, -Infinity, Infinity);
+  }
 }
 
 /** The learning rate at the step counted by `count`, checked to be a float scalar. */
@@ -82,7 +83,8 @@ function rateAt(where: string, learningRate: LearningRate, count: ax.Array): ax.
   if (typeof learningRate === 'number') return learningRate;
   const rate = learningRate(count);
   if (rate instanceof ax.Array && (rate.ndim !== 0 || rate.dtype !== 'float32')) {
-    throw new ax.ShapeError(
+    const ErrorClass = rate.ndim !== 0 ? ax.ShapeError : ax.DTypeError;
+    throw new ErrorClass(
       `${where}: the learning-rate schedule must return a float32 scalar, got ${rate.aval.describe()}`,
     );
   }
