@@ -9,3 +9,4 @@ export * as initializers from './initializers/index.js';
 export * as losses from './losses/index.js';
 export * from './losses/index.js';
 export * from './optimizers/index.js';
+export * from './layers/index.js';

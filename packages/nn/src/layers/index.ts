@@ -1,0 +1,29 @@
+export { Dense, DenseLayer, type DenseOptions, type DenseParams } from './dense.js';
+export {
+  ActivationLayer,
+  Gelu,
+  GeluLayer,
+  LogSoftmax,
+  LogSoftmaxLayer,
+  Relu,
+  ReluLayer,
+  Sigmoid,
+  SigmoidLayer,
+  Softmax,
+  SoftmaxLayer,
+  Softplus,
+  SoftplusLayer,
+  Tanh,
+  TanhLayer,
+  type GeluOptions,
+} from './activations.js';
+export { Dropout, DropoutLayer, type DropoutInfo } from './dropout.js';
+export { Embedding, EmbeddingLayer, type EmbeddingOptions, type EmbeddingParams } from './embedding.js';
+export {
+  LayerNorm,
+  LayerNormLayer,
+  type LayerNormInfo,
+  type LayerNormOptions,
+  type LayerNormParams,
+} from './layer-norm.js';
+export { Flatten, FlattenLayer, Reshape, ReshapeLayer, type ReshapeInfo } from './reshape.js';
