@@ -76,10 +76,9 @@ function firstOf(items: readonly unknown[], what: string): unknown {
 }
 
 defineStateful(Tuple, {
-  arity: (t, values) => {
-    const first = firstOf(t.items, 'call');
-    return rulesOf(first, 'tuple').arity(first, values);
-  },
+  // An empty tuple takes what it is given, so that init, spec and call each report it as theirs.
+  arity: (t, values) =>
+    t.length === 0 ? values.length : rulesOf(t.items[0], 'tuple').arity(t.items[0], values),
   init: (t, name, initKey, args, kwargs) => {
     firstOf(t.items, 'init');
     const keys = keysFor(initKey, t.length);
@@ -90,6 +89,7 @@ defineStateful(Tuple, {
     return t.items.map((item) => specWith(item, args, kwargs));
   },
   callAndUpdate: (t, args, kwargs) => {
+    firstOf(t.items, 'call');
     const results = t.items.map((item) => callAndUpdateWith(item, args, kwargs));
     return [results.map(([out]) => out), new Tuple(results.map(([, updated]) => updated))];
   },

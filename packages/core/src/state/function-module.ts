@@ -1,5 +1,7 @@
 import type { Array } from '../array.js';
+import { ShapeDtype } from '../aval.js';
 import { dropDeadCode } from '../control/prune-ir.js';
+import { ones } from '../creation.js';
 import { tidy, type EagerArray } from '../eager.js';
 import { AddaxError } from '../errors.js';
 import { harvest } from '../harvest/harvest.js';
@@ -10,7 +12,7 @@ import type { IR } from '../ir/ir.js';
 import { evalShape, traceToIR } from '../ir/make-ir.js';
 import { key } from '../random/key.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
-import { unflatten, type TreeDef } from '../tree/pytree.js';
+import { map, unflatten, type TreeDef } from '../tree/pytree.js';
 import { evalIRWithKwargs, type Kwargs } from './kwargs.js';
 import { Module } from './module.js';
 import { ASSIGN, variable, VARIABLE } from './variable.js';
@@ -139,21 +141,23 @@ export function initFunction(
   const withKey = (k: Array, ...xs: unknown[]): unknown =>
     (f as (...a: unknown[]) => unknown)(...xs, { initKey: k });
   return tidy(() => {
-    const [, variables] = reap(withKey, { tag: VARIABLE, exclusive: true })(initKey, ...args);
+    // As Oryx, a function may be initialised on specs: each stands in as an array of ones.
+    const inputs = map((x) => (x instanceof ShapeDtype ? ones(x.shape, x.dtype) : x), [...args]);
+    const [, variables] = reap(withKey, { tag: VARIABLE, exclusive: true })(initKey, ...inputs);
     // As Oryx: the call plants every variable, so the key only has to have a key's shape.
     const cau = (vars: Reaped, ...xs: unknown[]): [unknown, Reaped] =>
       harvest((...ys: unknown[]) => plant(withKey, { tag: VARIABLE })(vars, key(0), ...ys), { tag: ASSIGN })(
         {},
         ...xs,
       );
-    const traced = traceToIR(cau as (...a: never[]) => unknown, [variables, ...args], where, 'caller');
+    const traced = traceToIR(cau as (...a: never[]) => unknown, [variables, ...inputs], where, 'caller');
     const { outDef } = traced;
     // The initialisers' work is dead once the variables are planted.
     const [ir, dead] = dropDeadCode(traced.ir, (eqn) => eqn.primitive === sowP);
     for (const x of dead) if (traced.owned.includes(x as EagerArray)) x.dispose();
     const [, assigns] = unflatten<[unknown, Reaped]>(outDef, ir.outAvals);
     checkAssigns(Object.keys(assigns), variables, where);
-    const program = new CauProgram(ir, arrayLeaves([variables, ...args], where)[1], outDef, args.length);
+    const program = new CauProgram(ir, arrayLeaves([variables, ...inputs], where)[1], outDef, inputs.length);
     if (name === undefined) {
       const declared = Object.fromEntries(
         Object.entries(variables).map(([k, v]) => [k, variable(v, { name: k })]),
