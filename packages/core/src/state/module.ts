@@ -62,8 +62,10 @@ export abstract class Module {
    */
   run(...values: unknown[]): unknown {
     const [out, updated] = this.callAndUpdate(...values);
-    if (this.name !== undefined) assign(updated, { name: this.name });
-    else for (const [k, v] of Object.entries(updated.variables())) assign(v, { name: k });
+    if (this.name !== undefined) {
+      // init declares a named module only if it has variables: one without has nothing to assign.
+      if (Object.keys(updated.variables()).length > 0) assign(updated, { name: this.name });
+    } else for (const [k, v] of Object.entries(updated.variables())) assign(v, { name: k });
     return out;
   }
 
