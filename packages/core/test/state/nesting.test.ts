@@ -74,6 +74,15 @@ describe('a module run inside another stateful function (Oryx: nested init)', ()
     expect(() => ax.state.init(g)(ax.random.key(0), f32(1))).toThrow('Variable has already been reaped: w');
   });
 
+  test('a named module without variables runs inside a stateful function and adds no variable', () => {
+    const double = (x: ax.Array): ax.Array => x.mul(2);
+    const g = (x: ax.Array, { initKey }: ax.state.InitKwargs): ax.Array =>
+      arr(ax.state.init(double, { name: 'd' })(initKey, x).run(x));
+    const m = ax.state.init(g)(ax.random.key(0), f32(1));
+    expect(m.variables()).toEqual({});
+    expect(values(arr(m.call(f32(4))))).toEqual([8]);
+  });
+
   test('outside a stateful function, run is call: the assign goes nowhere', () => {
     const m = ax.state.init(counter, { name: 'c' })(ax.random.key(0), f32(1));
     expect(values(arr(m.run(f32(5))))).toEqual([5]);
