@@ -27,3 +27,15 @@ export {
   type LayerNormParams,
 } from './layer-norm.js';
 export { Flatten, FlattenLayer, Reshape, ReshapeLayer, type ReshapeInfo } from './reshape.js';
+export {
+  AvgPooling,
+  AvgPoolingLayer,
+  MaxPooling,
+  MaxPoolingLayer,
+  PoolingLayer,
+  SumPooling,
+  SumPoolingLayer,
+  type PoolingInfo,
+  type PoolingOptions,
+} from './pooling.js';
+export { type Padding } from './window.js';
