@@ -27,6 +27,15 @@ export {
   type LayerNormParams,
 } from './layer-norm.js';
 export { Flatten, FlattenLayer, Reshape, ReshapeLayer, type ReshapeInfo } from './reshape.js';
+export { Conv, ConvLayer } from './conv.js';
+export {
+  ConvolutionLayer,
+  type ConvInfo,
+  type ConvOptions,
+  type ConvParams,
+  type KernelSize,
+} from './convolution.js';
+export { Deconv, DeconvLayer } from './deconv.js';
 export {
   AvgPooling,
   AvgPoolingLayer,
