@@ -115,6 +115,21 @@ describe('Dropout', () => {
     expect(masks[2]).toEqual(masks[0]);
   });
 
+  it('after Dense in a chain gets the call keyword arguments: training false is the Dense output, an rng masks it', () => {
+    const net = nn
+      .Dense(50)
+      .compose(nn.Dropout(0.5))
+      .init(ax.random.key(2), ax.zeros([4]));
+    const [dense] = net.params as [nn.DenseLayer, nn.DropoutLayer];
+    const input = normalArray(3, [4]);
+    const plain = values(dense.call(input));
+    expectClose(net.call(input, { training: false }), plain, EXACT);
+    const masked = values(net.call(input, { rng: ax.random.key(4) }));
+    masked.forEach((v, i) => expect([0, Math.fround(plain[i]! * 2)]).toContain(v));
+    expect(masked.filter((v) => v === 0).length).toBeGreaterThan(5);
+    expect(() => net.call(input)).toThrow(/Dropout: rng is required/);
+  });
+
   it('rejects a rate outside [0, 1), saying rate is the drop probability unlike Oryx, and a non-float input', () => {
     for (const rate of [1, -0.1, Number.NaN]) {
       expect(() => nn.Dropout(rate).spec(new ax.ShapeDtype([2], 'float32'))).toThrow(
