@@ -3,6 +3,7 @@ import { layerFactory } from '../base/factory.js';
 import { Layer } from '../base/layer.js';
 import { layerParams, type Empty, type LayerParams } from '../base/layer-params.js';
 import { ones, zeros, type Initializer } from '../initializers/index.js';
+import { exampleAxes } from './axes.js';
 import { arrayInput, checkFloatInput } from './input.js';
 
 /** Options of {@link LayerNorm}. */
@@ -34,25 +35,6 @@ export interface LayerNormInfo {
   readonly axes: readonly number[];
 }
 
-/** `axis` as distinct non-negative axes of an example of rank `ndim`, in increasing order. */
-function normalizeAxes(axis: number | readonly number[], ndim: number): number[] {
-  const given = typeof axis === 'number' ? [axis] : [...axis];
-  const axes = given.map((a) => {
-    if (!Number.isInteger(a) || a < -ndim || a >= ndim) {
-      throw new ax.ParameterError(
-        `LayerNorm: axis ${String(a)} is out of range for an example of rank ${ndim}`,
-      );
-    }
-    return a < 0 ? a + ndim : a;
-  });
-  if (axes.length === 0 || new Set(axes).size !== axes.length) {
-    throw new ax.ParameterError(
-      `LayerNorm: axis must name one or more distinct axes, got [${given.join(', ')}]`,
-    );
-  }
-  return axes.sort((a, b) => a - b);
-}
-
 /** The layer's info for examples like `inSpec`, every option checked. */
 function configure(inSpec: ax.ShapeDtype, { epsilon = 1e-6, axis = -1 }: LayerNormOptions): LayerNormInfo {
   if (typeof epsilon !== 'number' || !Number.isFinite(epsilon) || epsilon < 0) {
@@ -61,7 +43,7 @@ function configure(inSpec: ax.ShapeDtype, { epsilon = 1e-6, axis = -1 }: LayerNo
     );
   }
   checkFloatInput(inSpec, 'LayerNorm');
-  return { epsilon, axes: normalizeAxes(axis, inSpec.ndim) };
+  return { epsilon, axes: exampleAxes('LayerNorm', axis, inSpec.ndim) };
 }
 
 /**
