@@ -27,6 +27,14 @@ export {
   type LayerNormParams,
 } from './layer-norm.js';
 export { Flatten, FlattenLayer, Reshape, ReshapeLayer, type ReshapeInfo } from './reshape.js';
+export {
+  BatchNorm,
+  BatchNormLayer,
+  type BatchNormInfo,
+  type BatchNormOptions,
+  type BatchNormParams,
+  type BatchNormState,
+} from './batch-norm.js';
 export { Conv, ConvLayer } from './conv.js';
 export {
   ConvolutionLayer,
