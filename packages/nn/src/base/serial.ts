@@ -2,10 +2,18 @@ import * as ax from '@addax/core';
 import type { LayerKwargs } from './kwargs.js';
 import { Layer } from './layer.js';
 import { layerParams, type Empty, type LayerParams } from './layer-params.js';
-import { Template } from './template.js';
+import { Template, type TemplateInitOptions } from './template.js';
 
-/** A template of any layer class. */
-export type AnyTemplate = Template<Layer, never[]> | Template<Layer, unknown[]> | Template<Layer, [never]>;
+/**
+ * A template of any layer class, as a combinator sees it. `Template<L, A>` is invariant in `L` and
+ * `A` (its class both takes and makes them), so no instance of it is a supertype of every template.
+ */
+export interface AnyTemplate {
+  readonly cls: { readonly name: string };
+  readonly initArgs: readonly unknown[];
+  init(initKey: ax.Array, inSpec: ax.ShapeDtype | ax.Array, options?: TemplateInitOptions): Layer;
+  spec(inSpec: ax.ShapeDtype | ax.Array): ax.ShapeDtype;
+}
 
 /**
  * Layers run one after another (Oryx's `Serial`): each child initialised on the previous one's
