@@ -8,6 +8,14 @@ import { arrayInput } from './input.js';
  * A layer without parameters that applies a fixed function to its input (Oryx's `Activation`);
  * the function's options, if it takes any, are the layer's `info`. Every activation layer class
  * (`ReluLayer`, ...) extends it.
+ *
+ * @example
+ * ```ts
+ * const relu = nn.Relu().init(ax.random.key(0), ax.zeros([3]));
+ * relu instanceof nn.ActivationLayer; // true
+ * relu instanceof nn.ReluLayer; // true
+ * relu.info; // {} (Gelu's holds its options)
+ * ```
  */
 export abstract class ActivationLayer<O extends object = Empty> extends Layer<Empty, Empty, O> {}
 

@@ -40,6 +40,13 @@ function checkDimOut(dimOut: number): void {
 /**
  * A fully connected layer (Oryx's `Dense`): `dot(x, kernel) + bias` on the last axis of `x`, so an
  * input `[..., dimIn]` gives `[..., dimOut]`.
+ *
+ * @example
+ * ```ts
+ * const layer: nn.DenseLayer = nn.Dense(3).init(ax.random.key(0), ax.zeros([2]));
+ * layer.params.kernel.shape; // [2, 3]
+ * ax.grad((l: nn.DenseLayer) => l.call(ax.ones([2])).sum())(layer).params.bias; // [1, 1, 1]
+ * ```
  */
 export class DenseLayer extends Layer<DenseParams, Empty, Empty> {
   static initialize(

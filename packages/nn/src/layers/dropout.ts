@@ -30,6 +30,13 @@ function checkRate(rate: number): void {
  * stax take the keep probability; as Oryx, `training` defaults to true. Under `vmap` the layer
  * runs per example, so one unmapped `rng` gives every example the same mask: map a batch of keys
  * (`ax.random.split(rng, batchSize)` with `inAxes: 0`) for independent masks.
+ *
+ * @example
+ * ```ts
+ * const layer = nn.Dropout(0.5).init(ax.random.key(0), ax.zeros([8]));
+ * const keys = ax.random.split(ax.random.key(1), 32);
+ * ax.vmap((x: ax.Array, rng: ax.Array) => layer.call(x, { rng }))(ax.ones([32, 8]), keys); // a mask per example
+ * ```
  */
 export class DropoutLayer extends Layer<Empty, Empty, DropoutInfo> {
   static override readonly callKwargs = ['training', 'rng'] as const;

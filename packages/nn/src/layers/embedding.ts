@@ -39,6 +39,13 @@ function checkCount(name: string, n: number): void {
  * was read from. As `jnp.take` in JAX, negative indices count from the end and an index outside
  * `[-numEmbeddings, numEmbeddings)` gives a row of NaN (checking would mean reading the indices
  * back from the device).
+ *
+ * @example
+ * ```ts
+ * const embed = nn.Embedding(3, 2).init(ax.random.key(0), new ax.ShapeDtype([2], 'int32'));
+ * const ids = ax.array([2, 2], { dtype: 'int32' });
+ * ax.grad((l: nn.EmbeddingLayer) => l.call(ids).sum())(embed).params.embedding; // [[0, 0], [0, 0], [2, 2]]
+ * ```
  */
 export class EmbeddingLayer extends Layer<EmbeddingParams, Empty, Empty> {
   static initialize(

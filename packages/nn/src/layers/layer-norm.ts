@@ -51,6 +51,13 @@ function configure(inSpec: ax.ShapeDtype, { epsilon = 1e-6, axis = -1 }: LayerNo
  * normalised over `axis` by its own mean and variance, `(x - mean) / sqrt(var + epsilon)`, then
  * multiplied by `scale` and shifted by `bias`. It has no state and needs no batch, so under `vmap`
  * it runs per example.
+ *
+ * @example
+ * ```ts
+ * const norm = nn.LayerNorm({ axis: [-2, -1] }).init(ax.random.key(0), ax.zeros([4, 8]));
+ * norm.params.scale!.shape; // [4, 8]
+ * ax.vmap((x: ax.Array) => norm.call(x))(ax.ones([16, 4, 8])).shape; // [16, 4, 8]
+ * ```
  */
 export class LayerNormLayer extends Layer<LayerNormParams, Empty, LayerNormInfo> {
   static initialize(
@@ -119,7 +126,7 @@ export class LayerNormLayer extends Layer<LayerNormParams, Empty, LayerNormInfo>
  * ```ts
  * const norm = nn.LayerNorm().init(ax.random.key(0), ax.zeros([4]));
  * norm.call(ax.array([1, 2, 3, 4])); // [-1.3416, -0.4472, 0.4472, 1.3416]
- * Object.keys(norm.params); // ['scale', 'bias'], each f32[4]
+ * norm.params; // { scale: ones f32[4], bias: zeros f32[4] }
  * ```
  */
 export const LayerNorm = layerFactory(LayerNormLayer);

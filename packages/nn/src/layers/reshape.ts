@@ -36,6 +36,11 @@ function resolveShape(inShape: readonly number[], shape: readonly number[], wher
 /**
  * Flattens each example to one axis (Oryx's `Flatten`): the layer sees one example, so all of its
  * input's axes collapse; under `vmap` a batch `[B, ...]` gives `[B, features]`.
+ *
+ * @example
+ * ```ts
+ * nn.Flatten().init(ax.random.key(0), ax.zeros([2, 3])).call(ax.ones([2, 3])).shape; // [6]
+ * ```
  */
 export class FlattenLayer extends Layer<Empty, Empty, Empty> {
   static initialize(): LayerParams<Empty, Empty, Empty> {
@@ -71,6 +76,11 @@ export const Flatten = layerFactory(FlattenLayer);
 /**
  * Reshapes each example (Oryx's `Reshape`): the layer sees one example, so `shape` is an example's
  * new shape; one entry may be -1, inferred from the element count as numpy does (beyond Oryx).
+ *
+ * @example
+ * ```ts
+ * nn.Reshape([3, -1]).init(ax.random.key(0), ax.zeros([6])).call(ax.ones([6])).shape; // [3, 2]
+ * ```
  */
 export class ReshapeLayer extends Layer<Empty, Empty, ReshapeInfo> {
   static initialize(
