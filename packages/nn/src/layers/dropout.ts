@@ -46,8 +46,7 @@ export class DropoutLayer extends Layer<Empty, Empty, DropoutInfo> {
     inSpec: ax.ShapeDtype,
     rate: number,
   ): LayerParams<Empty, Empty, DropoutInfo> {
-    checkRate(rate);
-    checkFloatInput(inSpec, 'Dropout');
+    DropoutLayer.spec(inSpec, rate);
     return layerParams({ info: { rate } });
   }
 

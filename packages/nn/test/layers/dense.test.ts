@@ -4,7 +4,13 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  expectCallKeepsOnlyItsOutput,
+  expectJitMatchesEager,
+  F32,
+  layerGradient,
+  normalArray,
+} from './layer-checks.js';
 
 const f32 = (...shape: number[]): ax.ShapeDtype => new ax.ShapeDtype(shape, 'float32');
 
@@ -87,6 +93,10 @@ describe('Dense', () => {
   it('gives the same values jitted as eagerly', () => {
     const layer = nn.Dense(6).init(ax.random.key(4), f32(3));
     expectJitMatchesEager(layer, normalArray(5, [2, 3]));
+  });
+
+  it('frees what an eager call computes on the way', () => {
+    expectCallKeepsOnlyItsOutput(nn.Dense(6).init(ax.random.key(4), f32(3)), normalArray(5, [2, 3]));
   });
 
   it('has a Dense-shaped gradient: kernel x^T g, bias the sum of g over rows', () => {

@@ -4,7 +4,13 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  expectCallKeepsOnlyItsOutput,
+  expectJitMatchesEager,
+  F32,
+  layerGradient,
+  normalArray,
+} from './layer-checks.js';
 
 const EXACT = { rtol: 0, atol: 0 };
 
@@ -98,6 +104,10 @@ describe('Dropout', () => {
   it('gives the same values jitted as eagerly, rng passed in', () => {
     expectJitMatchesEager(dropout(0.3), x, { rng: ax.random.key(4) });
     expectJitMatchesEager(dropout(0.3), x, { training: false });
+  });
+
+  it('frees what an eager call computes on the way (the mask)', () => {
+    expectCallKeepsOnlyItsOutput(dropout(0.3), x, { rng: ax.random.key(4) });
   });
 
   it('under vmap draws each example its mapped key, and one shared key gives every example the same mask', () => {

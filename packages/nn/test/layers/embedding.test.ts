@@ -4,7 +4,7 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient } from './layer-checks.js';
+import { expectCallKeepsOnlyItsOutput, expectJitMatchesEager, F32, layerGradient } from './layer-checks.js';
 
 const EXACT = { rtol: 0, atol: 0 };
 const ints = (...shape: number[]): ax.ShapeDtype => new ax.ShapeDtype(shape, 'int32');
@@ -86,6 +86,10 @@ describe('Embedding', () => {
 
   it('gives the same values jitted as eagerly', () => {
     expectJitMatchesEager(table(), indices([1, 3, 0]));
+  });
+
+  it('frees what an eager call computes on the way', () => {
+    expectCallKeepsOnlyItsOutput(table(), indices([1, 3, 0]));
   });
 
   it('rejects float indices and bad sizes, naming Embedding', () => {

@@ -40,3 +40,18 @@ export function layerGradient<L extends nn.Layer>(
   expect(ax.tree.flatten(g)[1].equals(ax.tree.flatten(layer)[1])).toBe(true);
   return g;
 }
+
+const liveBuffers = (): number => Object.values(ax.memory()).reduce((n, m) => n + m.buffers, 0);
+
+/** Asserts that an eager call leaves exactly one new buffer alive, its output: intermediates are freed. */
+export function expectCallKeepsOnlyItsOutput(
+  layer: nn.Layer,
+  x: ax.Array,
+  kwargs: nn.LayerKwargs = {},
+): void {
+  const before = liveBuffers();
+  const y = layer.call(x, kwargs);
+  expect(liveBuffers()).toBe(before + 1);
+  y.dispose();
+  expect(liveBuffers()).toBe(before);
+}

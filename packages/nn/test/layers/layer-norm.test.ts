@@ -4,7 +4,13 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  expectCallKeepsOnlyItsOutput,
+  expectJitMatchesEager,
+  F32,
+  layerGradient,
+  normalArray,
+} from './layer-checks.js';
 
 // Normalising divides by a float32 standard deviation computed from float32 sums.
 const NORM = { rtol: 1e-4, atol: 1e-4 };
@@ -134,6 +140,10 @@ describe('LayerNorm', () => {
   it('gives the same values jitted as eagerly', () => {
     const layer = nn.LayerNorm({ biasInit: nn.initializers.normal(1) }).init(ax.random.key(1), f32(2, 3));
     expectJitMatchesEager(layer, normalArray(5, [2, 3]));
+  });
+
+  it('frees what an eager call computes on the way', () => {
+    expectCallKeepsOnlyItsOutput(nn.LayerNorm().init(ax.random.key(1), f32(2, 3)), normalArray(5, [2, 3]));
   });
 
   it('rejects a non-float input, bad axes, a bad epsilon and an example that does not fit its parameters', () => {
