@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import type * as nn from '@addax/nn';
-import { expectClose, expectTreeClose } from '../close.js';
+import { expectClose, expectTreeClose, values } from '../close.js';
 import { Affine, Noise, Spy, Squash, type SpyLayer } from './test-layers.js';
 
 // Measured bit-identical on backend-cpu; the tolerance leaves room for a compiled program that
@@ -43,7 +43,7 @@ describe('a train step', () => {
       const [lossJit, nextJit] = jitted(compiled, x, y, rng);
       expectClose(lossJit, lossEager, TOL, `loss at step ${i}`);
       expectTreeClose(nextJit, nextEager, TOL, `network after step ${i}`);
-      losses.push(lossEager.item());
+      losses.push(values(lossEager)[0]!);
       [eager, compiled] = [nextEager, nextJit];
     }
     // The step does train (so the comparison is of a working step), and the state moved.
