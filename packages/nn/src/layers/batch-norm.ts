@@ -105,6 +105,15 @@ function movingShape(info: BatchNormInfo): number[] {
  * (Oryx's `_update` takes no `training` and moves them on evaluation data too); the batch variance
  * is computed as the mean squared deviation rather than `E[x^2] - E[x]^2`, the same value with less
  * cancellation.
+ *
+ * @example
+ * ```ts
+ * const bn = nn.BatchNorm().init(ax.random.key(0), ax.zeros([4, 4, 2]));
+ * const x = ax.random.normal(ax.random.key(1), [4, 4, 2]);
+ * bn.call(x); // x itself: one example has no batch statistics
+ * const [y, moved] = ax.vmap((xi: ax.Array) => bn.callAndUpdate(xi), { outAxes: [0, null] })(ax.stack([x, x.mul(2)]));
+ * moved.state.movingMean.shape; // [1, 1, 2]
+ * ```
  */
 export class BatchNormLayer extends Layer<BatchNormParams, BatchNormState, BatchNormInfo> {
   static override readonly callKwargs = ['training'] as const;

@@ -1,15 +1,5 @@
-import * as ax from '@addax/core';
 import { layerFactory } from '../base/factory.js';
-import type { Empty, LayerParams } from '../base/layer-params.js';
-import {
-  convolutionSpec,
-  ConvolutionLayer,
-  initializeConvolution,
-  type ConvInfo,
-  type ConvOptions,
-  type ConvParams,
-  type KernelSize,
-} from './convolution.js';
+import { ConvolutionLayer } from './convolution.js';
 
 /**
  * A convolution (Oryx's `Conv`, stax's `Conv`): a cross-correlation of one example `[H, W, C]` with
@@ -17,26 +7,16 @@ import {
  * as one convolution. `'SAME'` padding gives `ceil(in / stride)` outputs per spatial axis, `'VALID'`
  * gives `floor((in - k') / stride) + 1` with `k' = (k - 1) * dilation + 1`. A list `kernelSize` of
  * another length convolves that many spatial axes (`[L, C]` for one, `[D, H, W, C]` for three).
+ *
+ * @example
+ * ```ts
+ * const layer = nn.Conv(8, [3, 3], { strides: 2, padding: 'SAME' }).init(ax.random.key(0), ax.zeros([28, 28, 1]));
+ * layer.call(ax.zeros([28, 28, 1])).shape; // [14, 14, 8]
+ * layer instanceof nn.Conv; // true
+ * ```
  */
 export class ConvLayer extends ConvolutionLayer {
-  static initialize(
-    initKey: ax.Array,
-    inSpec: ax.ShapeDtype,
-    outChannels: number,
-    kernelSize: KernelSize,
-    options: ConvOptions = {},
-  ): LayerParams<ConvParams, Empty, ConvInfo> {
-    return initializeConvolution('Conv', false, initKey, inSpec, outChannels, kernelSize, options);
-  }
-
-  static spec(
-    inSpec: ax.ShapeDtype,
-    outChannels: number,
-    kernelSize: KernelSize,
-    options: ConvOptions = {},
-  ): ax.ShapeDtype {
-    return convolutionSpec('Conv', false, inSpec, outChannels, kernelSize, options);
-  }
+  static readonly transpose = false;
 }
 
 /**

@@ -2,8 +2,8 @@ import * as ax from '@addax/core';
 import { layerParams, type Empty, type LayerParams } from '../base/layer-params.js';
 import { glorotNormal, normal, type Initializer } from '../initializers/index.js';
 import { checkFloatInput } from './input.js';
-import { checkExampleRank, PerExampleLayer } from './per-example.js';
-import { checkPadding, perAxis, positiveInt, type Padding } from './window.js';
+import { checkExampleRank, layerName, PerExampleLayer } from './per-example.js';
+import { checkPadding, perAxis, positiveInt, windowSizes, type Padding } from './window.js';
 
 /** Options of `Conv` and `Deconv`. */
 export interface ConvOptions {
@@ -92,27 +92,22 @@ interface ConvSetup {
 
 /** Checks a convolution's arguments for inputs like `inSpec`: its info, kernel shape and output spec. */
 function setup(
-  where: string,
-  transpose: boolean,
+  cls: ConvolutionClass,
   inSpec: ax.ShapeDtype,
   outChannels: number,
   kernelSize: KernelSize,
   options: ConvOptions,
 ): ConvSetup {
+  const where = layerName(cls);
   positiveInt(where, 'outChannels', outChannels);
-  const n = typeof kernelSize === 'number' ? 2 : globalThis.Array.isArray(kernelSize) ? kernelSize.length : 0;
-  if (n === 0) {
-    throw new ax.ParameterError(
-      `${where}: kernelSize must be a positive integer or a non-empty list of them, got ${JSON.stringify(kernelSize)}`,
-    );
-  }
-  const kernel = perAxis(where, 'kernelSize', kernelSize, n);
+  const kernel = windowSizes(where, 'kernelSize', kernelSize);
+  const n = kernel.length;
   const info: ConvInfo = {
     strides: perAxis(where, 'strides', options.strides, n),
     padding: checkPadding(where, options.padding ?? 'VALID'),
     dilation: perAxis(where, 'dilation', options.dilation, n),
     useBias: options.useBias ?? true,
-    transpose,
+    transpose: cls.transpose,
   };
   checkFloatInput(inSpec, where);
   checkExampleRank(where, inSpec, n + 1);
@@ -130,43 +125,54 @@ function setup(
   return { info, kernelShape, outSpec };
 }
 
-/** `initialize` of a convolution layer: the kernel and bias drawn from split keys, as Oryx. */
-export function initializeConvolution(
-  where: string,
-  transpose: boolean,
-  initKey: ax.Array,
-  inSpec: ax.ShapeDtype,
-  outChannels: number,
-  kernelSize: KernelSize,
-  options: ConvOptions,
-): LayerParams<ConvParams, Empty, ConvInfo> {
-  const { info, kernelShape } = setup(where, transpose, inSpec, outChannels, kernelSize, options);
-  const { kernelInit = glorotNormal(), biasInit = normal(1e-6) } = options;
-  const [kernelKey, biasKey] = ax.random.unstackKeys(ax.random.split(initKey)) as [ax.Array, ax.Array];
-  const kernel = kernelInit(kernelKey, kernelShape);
-  return layerParams({
-    params: info.useBias ? { kernel, bias: biasInit(biasKey, [outChannels]) } : { kernel },
-    info,
-  });
-}
-
-/** `spec` of a convolution layer. */
-export function convolutionSpec(
-  where: string,
-  transpose: boolean,
-  inSpec: ax.ShapeDtype,
-  outChannels: number,
-  kernelSize: KernelSize,
-  options: ConvOptions,
-): ax.ShapeDtype {
-  return setup(where, transpose, inSpec, outChannels, kernelSize, options).outSpec;
+/** What a convolution class tells the shared `initialize` and `spec`. */
+interface ConvolutionClass {
+  readonly name: string;
+  /** Whether it is a transposed convolution. */
+  readonly transpose: boolean;
 }
 
 /**
  * What `Conv` and `Deconv` share: an HWIO kernel (generally `[...spatial, in, out]`) over one
  * example `[...spatial, channels]`, an optional bias, and under `vmap` one convolution of the batch.
+ *
+ * @example
+ * ```ts
+ * const layer = nn.Conv(4, 3).init(ax.random.key(0), ax.zeros([5, 5, 2]));
+ * layer instanceof nn.ConvolutionLayer; // true (so is a Deconv layer)
+ * [layer.inChannels, layer.outChannels]; // [2, 4]
+ * ```
  */
 export abstract class ConvolutionLayer extends PerExampleLayer<ConvParams, Empty, ConvInfo> {
+  /** The kernel and bias drawn from split keys, as Oryx. */
+  static initialize(
+    this: ConvolutionClass,
+    initKey: ax.Array,
+    inSpec: ax.ShapeDtype,
+    outChannels: number,
+    kernelSize: KernelSize,
+    options: ConvOptions = {},
+  ): LayerParams<ConvParams, Empty, ConvInfo> {
+    const { info, kernelShape } = setup(this, inSpec, outChannels, kernelSize, options);
+    const { kernelInit = glorotNormal(), biasInit = normal(1e-6) } = options;
+    const [kernelKey, biasKey] = ax.random.unstackKeys(ax.random.split(initKey)) as [ax.Array, ax.Array];
+    const kernel = kernelInit(kernelKey, kernelShape);
+    return layerParams({
+      params: info.useBias ? { kernel, bias: biasInit(biasKey, [outChannels]) } : { kernel },
+      info,
+    });
+  }
+
+  static spec(
+    this: ConvolutionClass,
+    inSpec: ax.ShapeDtype,
+    outChannels: number,
+    kernelSize: KernelSize,
+    options: ConvOptions = {},
+  ): ax.ShapeDtype {
+    return setup(this, inSpec, outChannels, kernelSize, options).outSpec;
+  }
+
   /** The number of channels the input must have. */
   get inChannels(): number {
     return this.params.kernel.shape[this.params.kernel.ndim - 2]!;

@@ -1,15 +1,5 @@
-import * as ax from '@addax/core';
 import { layerFactory } from '../base/factory.js';
-import type { Empty, LayerParams } from '../base/layer-params.js';
-import {
-  convolutionSpec,
-  ConvolutionLayer,
-  initializeConvolution,
-  type ConvInfo,
-  type ConvOptions,
-  type ConvParams,
-  type KernelSize,
-} from './convolution.js';
+import { ConvolutionLayer } from './convolution.js';
 
 /**
  * A transposed convolution (Oryx's `Deconv`, stax's `ConvTranspose`, `lax.conv_transpose` without
@@ -17,26 +7,15 @@ import {
  * bias; `vmap` runs a batch (NHWC) as one call. It is a stride-1 convolution over the input with
  * `stride - 1` holes between elements, so `'SAME'` padding gives `in * stride` outputs per spatial
  * axis and `'VALID'` gives `in * stride + max(k' - stride, 0)` with `k' = (k - 1) * dilation + 1`.
+ *
+ * @example
+ * ```ts
+ * const layer = nn.Deconv(1, 2, { strides: 2 }).init(ax.random.key(0), ax.zeros([14, 14, 8]));
+ * layer.call(ax.zeros([14, 14, 8])).shape; // [28, 28, 1]: VALID, in * stride + max(2 - 2, 0)
+ * ```
  */
 export class DeconvLayer extends ConvolutionLayer {
-  static initialize(
-    initKey: ax.Array,
-    inSpec: ax.ShapeDtype,
-    outChannels: number,
-    kernelSize: KernelSize,
-    options: ConvOptions = {},
-  ): LayerParams<ConvParams, Empty, ConvInfo> {
-    return initializeConvolution('Deconv', true, initKey, inSpec, outChannels, kernelSize, options);
-  }
-
-  static spec(
-    inSpec: ax.ShapeDtype,
-    outChannels: number,
-    kernelSize: KernelSize,
-    options: ConvOptions = {},
-  ): ax.ShapeDtype {
-    return convolutionSpec('Deconv', true, inSpec, outChannels, kernelSize, options);
-  }
+  static readonly transpose = true;
 }
 
 /**

@@ -33,6 +33,18 @@ export function layerName(cls: { readonly name: string }): string {
  * A layer whose computation is written for a batch (axis 0) but that, as Oryx's convolutions and
  * poolings, is called on one example: `_call` runs it on a batch of one, and under `vmap` (with
  * unbatched parameters) the whole batch runs in one call.
+ *
+ * @example
+ * ```ts
+ * class FlipRows extends PerExampleLayer<nn.Empty, nn.Empty, nn.Empty> {
+ *   static initialize() { return nn.layerParams(); }
+ *   static spec(inSpec: ax.ShapeDtype) { return inSpec; }
+ *   protected get exampleRank() { return 2; }
+ *   protected _callBatched(x: ax.Array) { return ax.flip(x, 1); }
+ * }
+ * const flip = new nn.Template(FlipRows, []).init(ax.random.key(0), ax.zeros([3, 2]));
+ * flip.call(ax.zeros([3, 2])); // one example; vmap runs a batch in one _callBatched
+ * ```
  */
 export abstract class PerExampleLayer<P, S, I> extends Layer<P, S, I> {
   /** How many axes one example has. */

@@ -2,7 +2,7 @@ import * as ax from '@addax/core';
 import { layerFactory } from '../base/factory.js';
 import { layerParams, type Empty, type LayerParams } from '../base/layer-params.js';
 import { checkExampleRank, layerName, PerExampleLayer } from './per-example.js';
-import { checkPadding, perAxis, type Padding } from './window.js';
+import { checkPadding, perAxis, windowSizes, type Padding } from './window.js';
 
 /** Options of the pooling layers. */
 export interface PoolingOptions {
@@ -32,19 +32,13 @@ function poolingInfo(
   windowShape: number | readonly number[],
   options: PoolingOptions,
 ): PoolingInfo {
-  const n =
-    typeof windowShape === 'number' ? 2 : globalThis.Array.isArray(windowShape) ? windowShape.length : 0;
-  if (n === 0) {
-    throw new ax.ParameterError(
-      `${where}: windowShape must be a positive integer or a non-empty list of them, got ${JSON.stringify(windowShape)}`,
-    );
-  }
+  const window = windowSizes(where, 'windowShape', windowShape);
   const info: PoolingInfo = {
-    windowShape: perAxis(where, 'windowShape', windowShape, n),
-    strides: perAxis(where, 'strides', options.strides, n),
+    windowShape: window,
+    strides: perAxis(where, 'strides', options.strides, window.length),
     padding: checkPadding(where, options.padding ?? 'VALID'),
   };
-  checkExampleRank(where, inSpec, n + 1);
+  checkExampleRank(where, inSpec, window.length + 1);
   if (inSpec.dtype === 'bool') {
     throw new ax.DTypeError(`${where}: the input ${inSpec.describe()} is bool; pool a numeric array`);
   }
@@ -55,6 +49,14 @@ function poolingInfo(
  * What the pooling layers share (Oryx's `Pooling`): a window over the spatial axes of one example
  * `[...spatial, channels]` (the window's length says how many), each channel pooled on its own; no
  * parameters. Under `vmap` the batch is pooled in one call.
+ *
+ * @example
+ * ```ts
+ * const pool = nn.AvgPooling(2, { strides: 2 }).init(ax.random.key(0), ax.zeros([4, 4, 3]));
+ * pool instanceof nn.PoolingLayer; // true
+ * pool.info; // { windowShape: [2, 2], strides: [2, 2], padding: 'VALID' }
+ * ax.vmap((x: ax.Array) => pool.call(x))(ax.zeros([8, 4, 4, 3])).shape; // [8, 2, 2, 3]
+ * ```
  */
 export abstract class PoolingLayer extends PerExampleLayer<Empty, Empty, PoolingInfo> {
   static initialize(
@@ -98,14 +100,30 @@ export abstract class PoolingLayer extends PerExampleLayer<Empty, Empty, Pooling
   }
 }
 
-/** The maximum over each window (Oryx's `MaxPooling`); padding never wins. */
+/**
+ * The maximum over each window (Oryx's `MaxPooling`); padding never wins.
+ *
+ * @example
+ * ```ts
+ * const pool = nn.MaxPooling([2], { padding: 'SAME' }).init(ax.random.key(0), ax.zeros([3, 1]));
+ * pool.call(ax.array([[-1], [-3], [-2]])); // [[-1], [-2], [-2]]: the padding never wins
+ * ```
+ */
 export class MaxPoolingLayer extends PoolingLayer {
   static pool(x: ax.Array, { windowShape, strides, padding }: PoolingInfo): ax.Array {
     return ax.maxPool(x, windowShape, strides, padding);
   }
 }
 
-/** The sum over each window (Oryx's `SumPooling`); padding counts 0. */
+/**
+ * The sum over each window (Oryx's `SumPooling`); padding counts 0.
+ *
+ * @example
+ * ```ts
+ * const pool = nn.SumPooling([2], { padding: 'SAME' }).init(ax.random.key(0), ax.zeros([3, 1]));
+ * pool.call(ax.array([[1], [2], [3]])); // [[3], [5], [3]]
+ * ```
+ */
 export class SumPoolingLayer extends PoolingLayer {
   static pool(x: ax.Array, { windowShape, strides, padding }: PoolingInfo): ax.Array {
     return ax.sumPool(x, windowShape, strides, padding);
@@ -116,6 +134,12 @@ export class SumPoolingLayer extends PoolingLayer {
  * The float32 mean over each window (Oryx's `AvgPooling`): as Oryx and stax, a window that overlaps
  * `'SAME'` padding divides by the number of input elements it covers, not by the window size
  * (flax's `avg_pool` default counts the padding).
+ *
+ * @example
+ * ```ts
+ * const pool = nn.AvgPooling(2, { padding: 'SAME' }).init(ax.random.key(0), ax.zeros([3, 3, 1]));
+ * pool.call(ax.arange(1, 10).astype('float32').reshape([3, 3, 1])); // corner window: 9 / 1, not 9 / 4
+ * ```
  */
 export class AvgPoolingLayer extends PoolingLayer {
   static pool(x: ax.Array, { windowShape, strides, padding }: PoolingInfo): ax.Array {

@@ -44,3 +44,17 @@ export function perAxis(
   }
   return value.map((v) => positiveInt(where, name, v));
 }
+
+/**
+ * The sizes of a window (a kernel or a pooling window): one number is a square 2-D window, a list
+ * gives one size per spatial axis and so the number of spatial axes.
+ */
+export function windowSizes(where: string, name: string, value: number | readonly number[]): number[] {
+  if (typeof value === 'number') return perAxis(where, name, value, 2);
+  if (!globalThis.Array.isArray(value) || value.length === 0) {
+    throw new ax.ParameterError(
+      `${where}: ${name} must be a positive integer or a non-empty list of them, got ${JSON.stringify(value)}`,
+    );
+  }
+  return perAxis(where, name, value, value.length);
+}

@@ -5,42 +5,29 @@ import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, expectTreeClose, values } from '../close.js';
 import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  convCase,
+  convCases,
+  expectKernelGradientMatchesDifferences,
+  expectShapeOn28x28,
+  f32,
+  type ConvCase,
+} from './conv-checks.js';
 import { convReference, windowPadding } from './window-reference.js';
 
-const f32 = (...shape: number[]): ax.ShapeDtype => new ax.ShapeDtype(shape, 'float32');
 const key = ax.random.key(0);
 
-// Small convolutions: inputs up to 6x6x3, kernels up to 3x3 with dilation up to 2, strides up to 3,
-// up to 3 output channels. Values N(0, 1); a dot of <= 27 products plus a bias stays within F32
-// of the float64 loop.
-const small = fc.record({
-  h: fc.integer({ min: 1, max: 6 }),
-  w: fc.integer({ min: 1, max: 6 }),
-  c: fc.integer({ min: 1, max: 3 }),
-  o: fc.integer({ min: 1, max: 3 }),
-  kh: fc.integer({ min: 1, max: 3 }),
-  kw: fc.integer({ min: 1, max: 3 }),
-  sh: fc.integer({ min: 1, max: 3 }),
-  sw: fc.integer({ min: 1, max: 3 }),
-  d: fc.integer({ min: 1, max: 2 }),
-  padding: fc.constantFrom('SAME' as const, 'VALID' as const),
-  seed: fc.nat(1000),
-});
-type Small = typeof small extends fc.Arbitrary<infer T> ? T : never;
+// Inputs up to 6x6x3, kernels up to 3x3 (dilation up to 2); values N(0, 1): a dot of <= 27
+// products plus a bias stays within F32 of the float64 loop.
+const small = convCases(6, 3);
 
 /** Whether a VALID kernel (dilated) fits the input; SAME always does. */
-function fits({ h, w, kh, kw, d, padding }: Small): boolean {
+function fits({ h, w, kh, kw, d, padding }: ConvCase): boolean {
   return padding === 'SAME' || (h >= (kh - 1) * d + 1 && w >= (kw - 1) * d + 1);
 }
 
-function convOf(s: Small, options: nn.ConvOptions = {}): nn.ConvLayer {
-  return nn
-    .Conv(s.o, [s.kh, s.kw], { strides: [s.sh, s.sw], padding: s.padding, dilation: s.d, ...options })
-    .init(ax.random.key(s.seed), f32(s.h, s.w, s.c));
-}
-
 /** The core's own NHWC convolution of one example, as the layer should compute it. */
-function coreConv(x: ax.Array, kernel: ax.Array, bias: ax.Array, s: Small): ax.Array {
+function coreConv(x: ax.Array, kernel: ax.Array, bias: ax.Array, s: ConvCase): ax.Array {
   const y = ax.convGeneralDilated(ax.expandDims(x, 0), kernel, [s.sh, s.sw], s.padding, {
     rhsDilation: [s.d, s.d],
     dimensionNumbers: ['NHWC', 'HWIO', 'NHWC'],
@@ -56,10 +43,7 @@ describe('Conv shapes', () => {
     [[2, 2], 2, 'VALID', [14, 14, 64]],
     [[3, 3], 2, 'VALID', [13, 13, 64]],
   ] as const)("Oryx's cases on 28x28x1: kernel %j, stride %i, %s -> %j", (kernel, stride, padding, out) => {
-    const conv = nn.Conv(64, kernel, { strides: stride, padding });
-    expect(conv.spec(f32(28, 28, 1)).shape).toEqual(out);
-    const layer = conv.init(key, f32(28, 28, 1));
-    expect(layer.call(normalArray(1, [28, 28, 1])).shape).toEqual(out);
+    expectShapeOn28x28(nn.Conv, kernel, stride, padding, out);
   });
 
   it('output sizes: ceil(in / stride) for SAME, floor((in - dilated kernel) / stride) + 1 for VALID', () => {
@@ -69,13 +53,9 @@ describe('Conv shapes', () => {
         const size = (n: number, k: number, st: number): number =>
           s.padding === 'SAME' ? Math.ceil(n / st) : Math.floor((n - ((k - 1) * s.d + 1)) / st) + 1;
         const expected = [size(s.h, s.kh, s.sh), size(s.w, s.kw, s.sw), s.o];
-        const template = nn.Conv(s.o, [s.kh, s.kw], {
-          strides: [s.sh, s.sw],
-          padding: s.padding,
-          dilation: s.d,
-        });
+        const { template, layer } = convCase(nn.Conv, s);
         expect(template.spec(f32(s.h, s.w, s.c)).shape).toEqual(expected);
-        expect(convOf(s).call(ax.zeros([s.h, s.w, s.c])).shape).toEqual(expected);
+        expect(layer.call(ax.zeros([s.h, s.w, s.c])).shape).toEqual(expected);
       }),
       { numRuns: 80 },
     );
@@ -116,8 +96,7 @@ describe('Conv values', () => {
     fc.assert(
       fc.property(small, (s) => {
         fc.pre(fits(s));
-        const layer = convOf(s, { biasInit: nn.initializers.normal(1) });
-        const x = normalArray(s.seed + 1, [s.h, s.w, s.c]);
+        const { layer, x } = convCase(nn.Conv, s, { biasInit: nn.initializers.normal(1) });
         const expected = convReference(
           values(x),
           x.shape,
@@ -163,8 +142,7 @@ describe('Conv gradients and transformations', () => {
     fc.assert(
       fc.property(small, (s) => {
         fc.pre(fits(s));
-        const layer = convOf(s, { biasInit: nn.initializers.normal(1) });
-        const x = normalArray(s.seed + 1, [s.h, s.w, s.c]);
+        const { layer, x } = convCase(nn.Conv, s, { biasInit: nn.initializers.normal(1) });
         const { kernel, bias } = layer.params;
         const [y, pullback] = ax.vjp(
           (xi: ax.Array, k: ax.Array, b: ax.Array) => coreConv(xi, k, b, s),
@@ -183,24 +161,8 @@ describe('Conv gradients and transformations', () => {
   });
 
   it('the kernel gradient matches central differences (the output is linear in the kernel)', () => {
-    const s: Small = { h: 5, w: 4, c: 2, o: 3, kh: 3, kw: 2, sh: 2, sw: 1, d: 1, padding: 'SAME', seed: 7 };
-    const layer = convOf(s);
-    const x = normalArray(8, [5, 4, 2]);
-    const ct = normalArray(9, [3, 4, 3]);
-    const direction = normalArray(10, layer.params.kernel.shape);
-    const loss = (k: ax.Array): number =>
-      layer
-        .replace({ params: { ...layer.params, kernel: k } })
-        .call(x)
-        .mul(ct)
-        .sum()
-        .dataSync()[0]!;
-    // Linear in the kernel, so the difference quotient is exact up to float32 rounding of sums ~10.
-    const eps = 0.5;
-    const k = layer.params.kernel;
-    const numeric = (loss(k.add(direction.mul(eps))) - loss(k.sub(direction.mul(eps)))) / (2 * eps);
-    const analytic = layerGradient(layer, x, ct).params.kernel.mul(direction).sum().dataSync()[0]!;
-    expect(Math.abs(numeric - analytic)).toBeLessThan(1e-4 * Math.max(1, Math.abs(analytic)));
+    const layer = nn.Conv(3, [3, 2], { strides: [2, 1], padding: 'SAME' }).init(key, f32(5, 4, 2));
+    expectKernelGradientMatchesDifferences(layer, normalArray(8, [5, 4, 2]), 9);
   });
 
   it('under vmap an NHWC batch gives the per-example results, and the gradient sums over it', () => {

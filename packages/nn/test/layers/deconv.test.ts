@@ -5,42 +5,30 @@ import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
 import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  convCase,
+  convCases,
+  expectKernelGradientMatchesDifferences,
+  expectShapeOn28x28,
+  f32,
+  type ConvCase,
+} from './conv-checks.js';
 import { convReference } from './window-reference.js';
 
-const f32 = (...shape: number[]): ax.ShapeDtype => new ax.ShapeDtype(shape, 'float32');
 const key = ax.random.key(0);
 
-// Small transposed convolutions: inputs up to 5x5x3, kernels up to 4x4 with dilation up to 2,
-// strides up to 3, up to 3 output channels; N(0, 1) values, sums of <= 48 products within F32.
-const small = fc.record({
-  h: fc.integer({ min: 1, max: 5 }),
-  w: fc.integer({ min: 1, max: 5 }),
-  c: fc.integer({ min: 1, max: 3 }),
-  o: fc.integer({ min: 1, max: 3 }),
-  kh: fc.integer({ min: 1, max: 4 }),
-  kw: fc.integer({ min: 1, max: 4 }),
-  sh: fc.integer({ min: 1, max: 3 }),
-  sw: fc.integer({ min: 1, max: 3 }),
-  d: fc.integer({ min: 1, max: 2 }),
-  padding: fc.constantFrom('SAME' as const, 'VALID' as const),
-  seed: fc.nat(1000),
-});
-type Small = typeof small extends fc.Arbitrary<infer T> ? T : never;
-
-function deconvOf(s: Small, options: nn.ConvOptions = {}): nn.DeconvLayer {
-  return nn
-    .Deconv(s.o, [s.kh, s.kw], { strides: [s.sh, s.sw], padding: s.padding, dilation: s.d, ...options })
-    .init(ax.random.key(s.seed), f32(s.h, s.w, s.c));
-}
+// Inputs up to 5x5x3, kernels up to 4x4 (dilation up to 2); values N(0, 1): sums of <= 48
+// products stay within F32 of the float64 loop.
+const small = convCases(5, 4);
 
 /** The transposed convolution's output size along one axis, as `lax.conv_transpose` documents it. */
-function outSize(n: number, k: number, stride: number, s: Small): number {
+function outSize(n: number, k: number, stride: number, s: ConvCase): number {
   const dilated = (k - 1) * s.d + 1;
   return s.padding === 'SAME' ? n * stride : n * stride + Math.max(dilated - stride, 0);
 }
 
 /** The forward convolution `Deconv` is the transpose of: the kernel flipped, its I and O swapped. */
-function adjointConv(z: ax.Array, kernel: ax.Array, s: Small): ax.Array {
+function adjointConv(z: ax.Array, kernel: ax.Array, s: ConvCase): ax.Array {
   const flipped = ax.swapaxes(ax.flip(kernel, [0, 1]), 2, 3);
   const y = ax.convGeneralDilated(ax.expandDims(z, 0), flipped, [s.sh, s.sw], s.padding, {
     rhsDilation: [s.d, s.d],
@@ -57,23 +45,16 @@ describe('Deconv shapes', () => {
     [[2, 2], 2, 'VALID', [56, 56, 64]],
     [[3, 3], 2, 'VALID', [57, 57, 64]],
   ] as const)("Oryx's cases on 28x28x1: kernel %j, stride %i, %s -> %j", (kernel, stride, padding, out) => {
-    const deconv = nn.Deconv(64, kernel, { strides: stride, padding });
-    expect(deconv.spec(f32(28, 28, 1)).shape).toEqual(out);
-    const layer = deconv.init(key, f32(28, 28, 1));
-    expect(layer.call(normalArray(1, [28, 28, 1])).shape).toEqual(out);
+    expectShapeOn28x28(nn.Deconv, kernel, stride, padding, out);
   });
 
   it('output sizes: in * stride for SAME, in * stride + max(dilated kernel - stride, 0) for VALID', () => {
     fc.assert(
       fc.property(small, (s) => {
         const expected = [outSize(s.h, s.kh, s.sh, s), outSize(s.w, s.kw, s.sw, s), s.o];
-        const template = nn.Deconv(s.o, [s.kh, s.kw], {
-          strides: [s.sh, s.sw],
-          padding: s.padding,
-          dilation: s.d,
-        });
+        const { template, layer } = convCase(nn.Deconv, s);
         expect(template.spec(f32(s.h, s.w, s.c)).shape).toEqual(expected);
-        expect(deconvOf(s).call(ax.zeros([s.h, s.w, s.c])).shape).toEqual(expected);
+        expect(layer.call(ax.zeros([s.h, s.w, s.c])).shape).toEqual(expected);
       }),
       { numRuns: 80 },
     );
@@ -110,8 +91,7 @@ describe('Deconv values', () => {
   it('equals a plain loop over the stride-dilated input padded as lax.conv_transpose pads it', () => {
     fc.assert(
       fc.property(small, (s) => {
-        const layer = deconvOf(s, { useBias: false });
-        const x = normalArray(s.seed + 1, [s.h, s.w, s.c]);
+        const { layer, x } = convCase(nn.Deconv, s, { useBias: false });
         // lax.conv_transpose: a total of k + s - 2 (VALID: plus max(k - s, 0)), k - 1 of it before
         // (SAME with s <= k - 1: the larger half before).
         const pad = (k: number, stride: number): [number, number] => {
@@ -143,8 +123,7 @@ describe('Deconv values', () => {
   it('is the adjoint of the strided convolution with the flipped, I/O-swapped kernel: <Deconv x, z> = <x, Conv z>', () => {
     fc.assert(
       fc.property(small, (s) => {
-        const layer = deconvOf(s, { useBias: false });
-        const x = normalArray(s.seed + 1, [s.h, s.w, s.c]);
+        const { layer, x } = convCase(nn.Deconv, s, { useBias: false });
         const y = layer.call(x);
         const z = normalArray(s.seed + 2, y.shape);
         const conv = adjointConv(z, layer.params.kernel, s);
@@ -162,8 +141,7 @@ describe('Deconv gradients and transformations', () => {
   it('the input gradient is the adjoint convolution of the cotangent; the bias gradient sums it', () => {
     fc.assert(
       fc.property(small, (s) => {
-        const layer = deconvOf(s);
-        const x = normalArray(s.seed + 1, [s.h, s.w, s.c]);
+        const { layer, x } = convCase(nn.Deconv, s);
         const ct = normalArray(s.seed + 2, layer.call(x).shape);
         const dx = ax.grad((xi: ax.Array) => layer.call(xi).mul(ct).sum())(x);
         expectClose(dx, adjointConv(ct, layer.params.kernel, s), F32);
@@ -175,21 +153,7 @@ describe('Deconv gradients and transformations', () => {
 
   it('the kernel gradient matches central differences (the output is linear in the kernel)', () => {
     const layer = nn.Deconv(3, [3, 2], { strides: [2, 1], padding: 'VALID' }).init(key, f32(4, 3, 2));
-    const x = normalArray(8, [4, 3, 2]);
-    const ct = normalArray(9, layer.call(x).shape);
-    const direction = normalArray(10, layer.params.kernel.shape);
-    const loss = (k: ax.Array): number =>
-      layer
-        .replace({ params: { ...layer.params, kernel: k } })
-        .call(x)
-        .mul(ct)
-        .sum()
-        .dataSync()[0]!;
-    const eps = 0.5;
-    const k = layer.params.kernel;
-    const numeric = (loss(k.add(direction.mul(eps))) - loss(k.sub(direction.mul(eps)))) / (2 * eps);
-    const analytic = layerGradient(layer, x, ct).params.kernel.mul(direction).sum().dataSync()[0]!;
-    expect(Math.abs(numeric - analytic)).toBeLessThan(1e-4 * Math.max(1, Math.abs(analytic)));
+    expectKernelGradientMatchesDifferences(layer, normalArray(8, [4, 3, 2]), 9);
   });
 
   it('under vmap, jit and jit(vmap) equals the per-example eager calls', () => {

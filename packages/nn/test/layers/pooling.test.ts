@@ -108,6 +108,16 @@ describe('pooling against a plain loop', () => {
     seed: fc.nat(1000),
   });
 
+  type PoolCase = typeof config extends fc.Arbitrary<infer T> ? T : never;
+
+  /** The reference's geometry of a case: strides, XLA's padding, no dilation. */
+  const poolGeometry = ({ h, w, kh, kw, sh, sw, padding }: PoolCase): Geometry => ({
+    strides: [sh, sw],
+    pads: [windowPadding(padding, h, kh, sh), windowPadding(padding, w, kw, sw)],
+    dilation: [1, 1],
+    inputDilation: [1, 1],
+  });
+
   it('output sizes are ceil(in / stride) for SAME and floor((in - window) / stride) + 1 for VALID', () => {
     fc.assert(
       fc.property(config, ({ h, w, c, kh, kw, sh, sw, padding, pool }) => {
@@ -126,16 +136,12 @@ describe('pooling against a plain loop', () => {
 
   it('each output is the max / sum / mean of the input elements its window covers', () => {
     fc.assert(
-      fc.property(config, ({ h, w, c, kh, kw, sh, sw, padding, pool, seed }) => {
+      fc.property(config, (p) => {
+        const { h, w, c, kh, kw, sh, sw, padding, pool, seed } = p;
         fc.pre(padding === 'SAME' || (h >= kh && w >= kw));
         const { factory, reduce } = POOLS[pool]!;
         const x = normalArray(seed, [h, w, c]);
-        const g: Geometry = {
-          strides: [sh, sw],
-          pads: [windowPadding(padding, h, kh, sh), windowPadding(padding, w, kw, sw)],
-          dilation: [1, 1],
-          inputDilation: [1, 1],
-        };
+        const g = poolGeometry(p);
         const expected = poolReference(values(x), [h, w, c], [kh, kw], g, reduce);
         const y = factory([kh, kw], { strides: [sh, sw], padding })
           .init(key, x)
@@ -150,16 +156,12 @@ describe('pooling against a plain loop', () => {
   it("max pooling's gradient routes each output's cotangent to its window's argmax", () => {
     // Windows overlap when the stride is below the window: the cotangents then add up.
     fc.assert(
-      fc.property(config, ({ h, w, c, kh, kw, sh, sw, padding, seed }) => {
+      fc.property(config, (p) => {
+        const { h, w, c, kh, kw, sh, sw, padding, seed } = p;
         fc.pre(padding === 'SAME' || (h >= kh && w >= kw));
         const x = normalArray(seed, [h, w, c]);
         const layer = nn.MaxPooling([kh, kw], { strides: [sh, sw], padding }).init(key, x);
-        const g: Geometry = {
-          strides: [sh, sw],
-          pads: [windowPadding(padding, h, kh, sh), windowPadding(padding, w, kw, sw)],
-          dilation: [1, 1],
-          inputDilation: [1, 1],
-        };
+        const g = poolGeometry(p);
         const { argmax, shape } = poolReference(values(x), [h, w, c], [kh, kw], g, maxOf);
         const ct = normalArray(seed + 1, shape);
         const dx = ax.grad((xi: ax.Array) => layer.call(xi).mul(ct).sum())(x);
