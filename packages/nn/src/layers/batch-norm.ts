@@ -4,6 +4,7 @@ import type { LayerKwargs } from '../base/kwargs.js';
 import { Layer } from '../base/layer.js';
 import { layerParams, type LayerParams } from '../base/layer-params.js';
 import { ones, zeros, type Initializer } from '../initializers/index.js';
+import { exampleAxes } from './axes.js';
 import { checkFloatInput } from './input.js';
 import { exampleInput } from './per-example.js';
 
@@ -11,7 +12,8 @@ import { exampleInput } from './per-example.js';
 export interface BatchNormOptions {
   /**
    * The axes of one example that are normalised over (together with the batch); the others keep
-   * their own statistics and parameters. Default `[0, 1]`: per channel of an `[H, W, C]` image.
+   * their own statistics and parameters. Default `[0, 1]`: per channel of an `[H, W, C]` image;
+   * `[]` normalises each feature over the batch alone (after a `Dense` layer).
    */
   readonly axis?: number | readonly number[];
   /** How much of the running averages an update keeps: `new = momentum * old + (1 - momentum) * batch`. Default 0.99. */
@@ -52,15 +54,9 @@ export interface BatchNormInfo {
   readonly shape: readonly number[];
 }
 
-function checkAxes(where: string, axis: number | readonly number[], ndim: number): number[] {
-  const list = typeof axis === 'number' ? [axis] : globalThis.Array.isArray(axis) ? axis : [NaN];
-  const axes = list.map((a) => (Number.isInteger(a) && a < 0 ? a + ndim : a));
-  if (axes.some((a) => !Number.isInteger(a) || a < 0 || a >= ndim) || new Set(axes).size !== axes.length) {
-    throw new ax.ParameterError(
-      `${where}: axis must be distinct axes of one example of ${ndim} axes, got ${JSON.stringify(axis)}`,
-    );
-  }
-  return [...axes].sort((a, b) => a - b);
+/** The axes normalised over; none (`[]`) is Oryx's `axis=()`: the batch alone, e.g. after a Dense layer. */
+function normalizedAxes(where: string, axis: number | readonly number[], ndim: number): number[] {
+  return globalThis.Array.isArray(axis) && axis.length === 0 ? [] : exampleAxes(where, axis, ndim);
 }
 
 function checkFraction(where: string, name: string, value: unknown, max: number): number {
@@ -75,7 +71,7 @@ function batchNormInfo(inSpec: ax.ShapeDtype, options: BatchNormOptions): BatchN
   checkFloatInput(inSpec, where);
   const { momentum = 0.99, epsilon = 1e-5, center = true, scale = true } = options;
   return {
-    axis: checkAxes(where, options.axis ?? [0, 1], inSpec.ndim),
+    axis: normalizedAxes(where, options.axis ?? [0, 1], inSpec.ndim),
     epsilon: checkFraction(where, 'epsilon', epsilon, Infinity),
     center,
     scale,

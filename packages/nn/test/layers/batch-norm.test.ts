@@ -98,6 +98,19 @@ describe('BatchNorm parameters and state', () => {
     },
   );
 
+  it('axis [] normalises each feature over the batch alone, as after a Dense layer', () => {
+    const layer = nn.BatchNorm({ ...randomAffine, axis: [] }).init(key, f32(6));
+    expect(layer.params.gamma!.shape).toEqual([6]);
+    expect(layer.state.movingVar.shape).toEqual([6]);
+    const xs = normalArray(16, [5, 6]);
+    const { group, mean, variance } = batchStatistics(xs, []);
+    expectClose(
+      ax.vmap((x: ax.Array) => layer.call(x))(xs),
+      normalized(xs, group, mean, variance, layer),
+      F32,
+    );
+  });
+
   it("Oryx's defaults: axis [0, 1], momentum 0.99 (decay 0.01), epsilon 1e-5, center and scale", () => {
     const layer = nn.BatchNorm().init(key, f32(4, 4, 3));
     expect(layer.info.axis).toEqual([0, 1]);
@@ -344,11 +357,16 @@ describe('BatchNorm errors', () => {
   it('names a bad axis, momentum, epsilon and a non-float input', () => {
     const s = f32(4, 4, 3);
     expect(() => nn.BatchNorm({ axis: 3 }).spec(s)).toThrow(
-      /BatchNorm: axis must be distinct axes of one example of 3 axes, got 3/,
+      /BatchNorm: axis 3 is out of range for an example of rank 3/,
     );
-    expect(() => nn.BatchNorm({ axis: [0, 0] }).spec(s)).toThrow(/axis must be distinct axes.*got \[0,0\]/);
+    expect(() => nn.BatchNorm({ axis: [0, 0] }).spec(s)).toThrow(
+      /BatchNorm: axis must name one or more distinct axes, got \[0, 0\]/,
+    );
     expect(() => nn.BatchNorm({ axis: [0, -3] }).init(key, s)).toThrow(
-      /axis must be distinct axes.*got \[0,-3\]/,
+      /axis must name one or more distinct axes/,
+    );
+    expect(() => nn.BatchNorm().spec(f32(16))).toThrow(
+      /BatchNorm: axis 1 is out of range for an example of rank 1/,
     );
     expect(() => nn.BatchNorm({ momentum: 1.5 }).spec(s)).toThrow(
       /BatchNorm: momentum must be a number in \[0, 1\], got 1.5/,
