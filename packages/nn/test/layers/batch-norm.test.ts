@@ -340,6 +340,28 @@ describe('BatchNorm gradients and transformations', () => {
   });
 });
 
+describe('BatchNorm memory', () => {
+  const liveBuffers = (): number => Object.values(ax.memory()).reduce((n, m) => n + m.buffers, 0);
+
+  it.each([true, false])(
+    'an eager callAndUpdate (training %s) leaves alive only its output and the new running averages',
+    (training) => {
+      const layer = nn.BatchNorm(randomAffine).init(key, f32(3, 3, 2));
+      const x = normalArray(17, [3, 3, 2]);
+      const before = liveBuffers();
+      const [y, updated] = layer.callAndUpdate(x, { training });
+      // In training one example comes back as it is: the output is the input array itself.
+      const made = training
+        ? [updated.state.movingMean, updated.state.movingVar]
+        : [y, updated.state.movingMean, updated.state.movingVar];
+      expect(y === x).toBe(training);
+      expect(liveBuffers()).toBe(before + made.length);
+      made.forEach((a) => a.dispose());
+      expect(liveBuffers()).toBe(before);
+    },
+  );
+});
+
 describe('BatchNorm errors', () => {
   it('a batch given directly says to vmap, and a different example shape is named', () => {
     const layer = nn.BatchNorm().init(key, f32(5, 6, 7));

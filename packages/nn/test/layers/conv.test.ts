@@ -4,7 +4,13 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, expectTreeClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  expectCallKeepsOnlyItsOutput,
+  expectJitMatchesEager,
+  F32,
+  layerGradient,
+  normalArray,
+} from './layer-checks.js';
 import {
   convCase,
   convCases,
@@ -192,6 +198,15 @@ describe('Conv gradients and transformations', () => {
     const xs = normalArray(6, [3, 7, 7, 2]);
     const run = (l: nn.ConvLayer, batch: ax.Array): ax.Array => ax.vmap((xi: ax.Array) => l.call(xi))(batch);
     expectClose(ax.jit(run)(layer, xs), run(layer, xs), F32);
+  });
+});
+
+describe('Conv memory', () => {
+  it('frees what an eager call computes on the way', () => {
+    expectCallKeepsOnlyItsOutput(
+      nn.Conv(3, 2, { strides: 2, padding: 'SAME' }).init(key, f32(5, 5, 2)),
+      normalArray(1, [5, 5, 2]),
+    );
   });
 });
 

@@ -4,7 +4,13 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, layerGradient, normalArray } from './layer-checks.js';
+import {
+  expectCallKeepsOnlyItsOutput,
+  expectJitMatchesEager,
+  F32,
+  layerGradient,
+  normalArray,
+} from './layer-checks.js';
 import {
   convCase,
   convCases,
@@ -166,6 +172,15 @@ describe('Deconv gradients and transformations', () => {
     expectClose(run(layer, xs), looped, F32);
     expectClose(ax.jit(run)(layer, xs), looped, F32);
     expectJitMatchesEager(layer, ax.take(xs, 0, 0));
+  });
+});
+
+describe('Deconv memory', () => {
+  it('frees what an eager call computes on the way', () => {
+    expectCallKeepsOnlyItsOutput(
+      nn.Deconv(3, 2, { strides: 2, padding: 'SAME' }).init(key, f32(3, 3, 2)),
+      normalArray(1, [3, 3, 2]),
+    );
   });
 });
 

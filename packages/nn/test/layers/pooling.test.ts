@@ -4,7 +4,7 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { expectClose, values } from '../close.js';
-import { expectJitMatchesEager, F32, normalArray } from './layer-checks.js';
+import { expectCallKeepsOnlyItsOutput, expectJitMatchesEager, F32, normalArray } from './layer-checks.js';
 import { maxOf, meanOf, poolReference, sumOf, windowPadding, type Geometry } from './window-reference.js';
 
 const f32 = (...shape: number[]): ax.ShapeDtype => new ax.ShapeDtype(shape, 'float32');
@@ -191,6 +191,13 @@ describe('pooling under transformations', () => {
   it.each(POOLS)('$name under jit equals the eager call', ({ factory }) => {
     const x = normalArray(2, [5, 5, 3]);
     expectJitMatchesEager(factory(3, { strides: 2, padding: 'SAME' }).init(key, x), x);
+  });
+
+  it.each(POOLS)('$name frees what an eager call computes on the way', ({ factory }) => {
+    expectCallKeepsOnlyItsOutput(
+      factory(2, { padding: 'SAME' }).init(key, f32(3, 3, 2)),
+      normalArray(3, [3, 3, 2]),
+    );
   });
 
   it('has no parameters or state, and its gradient is empty', () => {
