@@ -1,3 +1,4 @@
+import { tidy } from '../eager.js';
 import { AddaxError } from '../errors.js';
 import { registerPytree, TreeDef } from '../tree/pytree.js';
 import { splitKwargs, type Kwargs } from './kwargs.js';
@@ -45,14 +46,14 @@ export abstract class Module {
     return this.callAndUpdateWith(args, kwargs) as [unknown, this];
   }
 
-  /** The output of {@link callAndUpdate}. */
+  /** The output of {@link callAndUpdate} (the updated state it made is freed). */
   call(...values: unknown[]): unknown {
-    return this.callAndUpdate(...values)[0];
+    return tidy(() => this.callAndUpdate(...values)[0]);
   }
 
-  /** The updated module of {@link callAndUpdate}. */
+  /** The updated module of {@link callAndUpdate} (the output it made is freed). */
   update(...values: unknown[]): this {
-    return this.callAndUpdate(...values)[1];
+    return tidy(() => this.callAndUpdate(...values)[1]);
   }
 
   /**

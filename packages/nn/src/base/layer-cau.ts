@@ -103,18 +103,42 @@ function batchLayerCau(
   return [flat, flat.map((_, i) => (i < outLeaves.length ? 0 : null))];
 }
 
+/**
+ * The layer's function differentiated inline, with respect to the operands that carry a tangent
+ * only: the others (state, rng, an input not differentiated) stay constants, so no work is spent
+ * on tangents known to be zero.
+ */
+function jvpLayerCau(
+  primals: readonly ax.Array[],
+  tangents: readonly (ax.Array | ax.Zero)[],
+  p: LayerCauParams,
+): [ax.Array[], (ax.Array | ax.Zero)[]] {
+  const live = tangents.map((t) => !(t instanceof ax.Zero));
+  if (!live.includes(true)) {
+    const outs = runLayerCau(primals, p);
+    return [outs, outs.map((o) => new ax.Zero(o.aval))];
+  }
+  const withLive = (...ys: ax.Array[]): ax.Array[] => {
+    let k = 0;
+    return runLayerCau(
+      primals.map((x, i) => (live[i] ? ys[k++]! : x)),
+      p,
+    );
+  };
+  return ax.jvp(
+    withLive,
+    primals.filter((_, i) => live[i]),
+    tangents.filter((_, i) => live[i]),
+  );
+}
+
 /** The primitive a layer call binds (Oryx's `layer_cau`), so that `vmap` and kwarg rules can reach layers. */
 export const layerCauP: ax.Primitive<LayerCauParams> = ax.definePrimitive<LayerCauParams>({
   name: 'layer_cau',
   abstractEval: (avals, p) =>
     ax.evalShape<ax.ShapeDtype[]>((...xs: ax.Array[]) => runLayerCau(xs, p))(...avals),
   decompose: (operands, p) => runLayerCau(operands, p),
-  jvp: (primals, tangents, p) =>
-    ax.jvp(
-      (...xs: ax.Array[]) => runLayerCau(xs, p),
-      primals,
-      tangents.map((t) => (t instanceof ax.Zero ? ax.zeros(t.aval.shape, t.aval.dtype) : t)),
-    ),
+  jvp: jvpLayerCau,
   batch: batchLayerCau,
 });
 

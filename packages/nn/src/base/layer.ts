@@ -90,11 +90,11 @@ export abstract class Layer<P = unknown, S = unknown, I = unknown> extends ax.st
   }
 
   override call(x: unknown, kwargs: LayerKwargs = {}): ax.Array {
-    return this.callAndUpdate(x, kwargs)[0];
+    return super.call(x, kwargs) as ax.Array;
   }
 
   override update(x: unknown, kwargs: LayerKwargs = {}): this {
-    return this.callAndUpdate(x, kwargs)[1];
+    return super.update(x, kwargs);
   }
 
   override run(x: unknown, kwargs: LayerKwargs = {}): ax.Array {
