@@ -3,10 +3,13 @@ import * as ax from '@addax/core';
 import {
   checkPrimitive,
   DEFAULT_SEED,
+  LAW_CASES,
+  LAWS,
   PRIMITIVE_SPECS,
   runSettings,
   type PrimitiveSpec,
 } from '@addax/conformance';
+import { reversedFusionBackend } from './broken/fusion.js';
 import { BROKEN_BACKENDS } from './broken/index.js';
 
 // The default seed and two others: a planted bug must be caught by the suite's generators, not by
@@ -42,6 +45,23 @@ describe('the suite catches every purpose-broken backend', () => {
         const outcome = await checkPrimitive(spec(primitive), 'cpu', runSettings({ seed }));
         expect(outcome, `${primitive}, seed ${seed}`).toEqual({ status: 'pass' });
       }
+    }
+  });
+});
+
+describe('the jit law catches what no primitive check can', () => {
+  ax.registerBackend('broken-fusion', () => reversedFusionBackend('broken-fusion'));
+  const settings = runSettings();
+
+  it('fails jit for a fusion compiler that binds inputs in reverse, which every primitive and the reference law pass', async () => {
+    const elementwise = LAW_CASES.find((c) => c.name === 'elementwise')!;
+    const jit = await LAWS.jit(elementwise, 'broken-fusion', settings);
+    expect(jit.status).toBe('fail');
+    expect(jit.message).toContain("jit law, elementwise: jit(f) on backend 'broken-fusion' differs from f");
+    expect(jit.message).toContain('jit(f) (first call) vs f: element ');
+    expect(await LAWS.reference(elementwise, 'broken-fusion', settings)).toEqual({ status: 'pass' });
+    for (const name of ['add', 'mul', 'sin', 'exp']) {
+      expect(await checkPrimitive(spec(name), 'broken-fusion', settings)).toEqual({ status: 'pass' });
     }
   });
 });

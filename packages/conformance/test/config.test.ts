@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_NUM_RUNS, DEFAULT_SEED, runSettings } from '@addax/conformance';
+
+const saved = { seed: process.env['ADDAX_CONFORMANCE_SEED'], runs: process.env['NUM_RUNS'] };
+
+function restore(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+describe('runSettings', () => {
+  afterEach(() => {
+    restore('ADDAX_CONFORMANCE_SEED', saved.seed);
+    restore('NUM_RUNS', saved.runs);
+  });
+
+  it('defaults to a fixed seed and the default run count', () => {
+    delete process.env['ADDAX_CONFORMANCE_SEED'];
+    delete process.env['NUM_RUNS'];
+    expect(runSettings()).toEqual({ seed: DEFAULT_SEED, numRuns: DEFAULT_NUM_RUNS });
+  });
+
+  it('reads ADDAX_CONFORMANCE_SEED and NUM_RUNS, and options override them', () => {
+    process.env['ADDAX_CONFORMANCE_SEED'] = '-12';
+    process.env['NUM_RUNS'] = '1000';
+    expect(runSettings()).toEqual({ seed: -12, numRuns: 1000 });
+    expect(runSettings({ seed: 3, numRuns: 5 })).toEqual({ seed: 3, numRuns: 5 });
+  });
+
+  it('rejects values that are not what they should be, naming the variable', () => {
+    process.env['NUM_RUNS'] = 'many';
+    expect(() => runSettings()).toThrow('NUM_RUNS=many: expected a positive integer');
+    process.env['NUM_RUNS'] = '0';
+    expect(() => runSettings()).toThrow('NUM_RUNS=0');
+    process.env['ADDAX_CONFORMANCE_SEED'] = '1.5';
+    expect(() => runSettings({ numRuns: 1 })).toThrow(
+      'ADDAX_CONFORMANCE_SEED=1.5: expected a 32-bit integer',
+    );
+    expect(() => runSettings({ seed: 2 ** 40 })).toThrow('seed 1099511627776');
+  });
+});
