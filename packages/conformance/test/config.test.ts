@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_NUM_RUNS, DEFAULT_SEED, runSettings } from '@addax/conformance';
 
-const saved = { seed: process.env['ADDAX_CONFORMANCE_SEED'], runs: process.env['NUM_RUNS'] };
-
-function restore(name: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
+const saved = { ...process.env };
 
 describe('runSettings', () => {
   afterEach(() => {
-    restore('ADDAX_CONFORMANCE_SEED', saved.seed);
-    restore('NUM_RUNS', saved.runs);
+    process.env = { ...saved };
   });
 
   it('defaults to a fixed seed and the default run count', () => {
