@@ -103,7 +103,10 @@ describe('addax-conformance', () => {
 
     it('finds every installed @addax/backend-* package and checks what it registers', async () => {
       expect(installedBackendPackages(cwd)).toEqual(['@addax/backend-fixture']);
-      const { code, out, err } = await cli(['--only', 'mul', '--no-laws', '--num-runs', '5', '--seed', '3'], cwd);
+      const { code, out, err } = await cli(
+        ['--only', 'mul', '--no-laws', '--num-runs', '5', '--seed', '3'],
+        cwd,
+      );
       expect(err).toBe('');
       expect(code).toBe(0);
       expect(out).toContain('addax-conformance: seed 3, 5 runs per property, reference backend-cpu');
