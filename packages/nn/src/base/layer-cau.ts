@@ -93,8 +93,11 @@ function batchLayerCau(
   const cls = layer.constructor as typeof Layer;
   const accepted = [cls.callKwargs, cls.updateKwargs];
   const kwargs: LayerKwargs = { ...p.kwargs };
-  // A mapped rng arrives as the batch of keys, one per example, along axis 0.
-  const rng = p.hasRng ? ax.batchAt(operands[n]!, dims[n]!, 0, axisSize) : undefined;
+  // A mapped rng arrives as the batch of keys, one per example along axis 0; an unmapped one as the
+  // single key, so the layer can tell one shared key from independent ones.
+  const key = operands[n];
+  const rngDim = dims[n] ?? null;
+  const rng = !p.hasRng ? undefined : rngDim === null ? key : ax.moveAxis(key!, rngDim, 0);
   const all = rng === undefined ? kwargs : { ...kwargs, rng };
   const filtered = Object.assign({}, ...accepted.map((a) => filterKwargs(all, a))) as LayerKwargs;
   const [out, updated] = stopStateGradient(layer)._callAndUpdateBatched!(x, filtered);
