@@ -36,11 +36,15 @@ export class EvalTrace extends Trace {
   override processPrimitive<P>(prim: Primitive<P>, operands: readonly Array[], params: P): Array[] {
     const args = operands.map((x) => asEager(x, prim.name));
     const backend = backendOf(args, prim.name);
+    const kernel = backend.kernels[prim.name] as Kernel<P, unknown> | undefined;
+    const { decompose } = prim;
+    if (!kernel && decompose && prim.abstractEvalTraces) {
+      return withBackend(backend, () => tidy(() => decompose(operands, params)));
+    }
     const outAvals = prim.abstractEval(
       args.map((x) => x.aval),
       params,
     );
-    const kernel = backend.kernels[prim.name] as Kernel<P, unknown> | undefined;
     if (kernel) {
       const views: KernelArg<unknown>[] = args.map((x) => ({
         buffer: x.buffer,
@@ -50,7 +54,6 @@ export class EvalTrace extends Trace {
       const buffers = kernel(views, params, outAvals);
       return buffers.map((b, i) => new EagerArray(outAvals[i]!, backend, b));
     }
-    const { decompose } = prim;
     if (decompose) return withBackend(backend, () => tidy(() => decompose(operands, params)));
     throw new BackendError(
       `${prim.name}: backend '${backend.name}' has no kernel for it and it has no decomposition`,

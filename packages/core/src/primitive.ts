@@ -58,6 +58,12 @@ export interface PrimitiveDef<P> {
   readonly abstractEval: (operands: readonly ShapeDtype[], params: P) => ShapeDtype[];
   /** The primitive in terms of others, run when a backend has no kernel for it. */
   readonly decompose?: (operands: readonly Array[], params: P) => Array[];
+  /**
+   * Set when `abstractEval` traces the decomposition (a primitive wrapping a user's function, such
+   * as nn's `layer_cau`): eager evaluation then runs the decomposition without it, and the
+   * decomposition's own primitives check their shapes.
+   */
+  readonly abstractEvalTraces?: boolean;
   readonly jvp?: JvpRule<P>;
   readonly transpose?: TransposeRule<P>;
   readonly batch?: BatchRule<P>;

@@ -141,6 +141,7 @@ export const layerCauP: ax.Primitive<LayerCauParams> = ax.definePrimitive<LayerC
   abstractEval: (avals, p) =>
     ax.evalShape<ax.ShapeDtype[]>((...xs: ax.Array[]) => runLayerCau(xs, p))(...avals),
   decompose: (operands, p) => runLayerCau(operands, p),
+  abstractEvalTraces: true,
   jvp: jvpLayerCau,
   batch: batchLayerCau,
 });
