@@ -67,23 +67,37 @@ export const shapeKernels: KernelsFor<
   },
 
   // Element i of axis a lands at low + i * (interior + 1); those that land outside were cropped.
+  // The output offset and the count of axes whose coordinate is outside move with the index.
   pad: ([x, padValue], { config }, [out]) => {
     const result = allocTyped(out!.dtype, out!.size);
     result.fill(padValue!.buffer[0]!);
-    const outStrides = stridesOf(out!.shape);
-    const index = x!.shape.map(() => 0);
+    const { shape } = x!;
+    const outShape = out!.shape;
+    const outStrides = stridesOf(outShape);
+    const steps = config.map(([, , interior], a) => (interior + 1) * outStrides[a]!);
+    const lows = config.map(([low]) => low);
+    const pos = [...lows];
+    const inside = (a: number): boolean => pos[a]! >= 0 && pos[a]! < outShape[a]!;
+    let outside = pos.filter((_, a) => !inside(a)).length;
+    let offset = lows.reduce((sum, low, a) => sum + low * outStrides[a]!, 0);
+    const index = shape.map(() => 0);
     const src = x!.buffer;
     for (let i = 0; i < src.length; i++) {
-      let offset = 0;
-      let inside = true;
-      for (let a = 0; a < index.length; a++) {
-        const [low, , interior] = config[a]!;
-        const p = low + index[a]! * (interior + 1);
-        if (p < 0 || p >= out!.shape[a]!) inside = false;
-        offset += p * outStrides[a]!;
+      if (outside === 0) result[offset] = src[i]!;
+      for (let a = shape.length - 1; a >= 0; a--) {
+        const was = inside(a);
+        const wrap = ++index[a]! === shape[a]!;
+        if (wrap) {
+          index[a] = 0;
+          pos[a] = lows[a]!;
+          offset -= (shape[a]! - 1) * steps[a]!;
+        } else {
+          pos[a]! += config[a]![2] + 1;
+          offset += steps[a]!;
+        }
+        outside += Number(was) - Number(inside(a));
+        if (!wrap) break;
       }
-      if (inside) result[offset] = src[i]!;
-      nextIndex(index, x!.shape);
     }
     return [result];
   },
