@@ -74,12 +74,16 @@ function floatBits(domain: Domain, min: number, max: number): fc.Arbitrary<numbe
   return fc.float({ min: Math.fround(min), max: Math.fround(max), noNaN: true });
 }
 
-/** float32 values spread evenly over `[min, max]` by value: moderate numbers with fractions. */
+/**
+ * float32 values spread evenly over `[min, max]` by value: moderate numbers with fractions. They
+ * are multiples of a fine step, so they shrink toward 0 (or the bound nearest it) as integers do.
+ */
 function uniformFloat(min: number, max: number): fc.Arbitrary<number> {
-  const steps = 2 ** 30;
+  const step = Math.max(Math.abs(min), Math.abs(max)) / 2 ** 29;
+  if (step === 0) return fc.constant(0);
   return fc
-    .integer({ min: 0, max: steps })
-    .map((k) => Math.min(Math.max(Math.fround(min + ((max - min) * k) / steps), min), max));
+    .integer({ min: Math.ceil(min / step), max: Math.floor(max / step) })
+    .map((k) => Math.min(Math.max(Math.fround(k * step), min), max));
 }
 
 /**
