@@ -7,6 +7,7 @@ import { runCli, type CliIO } from '../src/cli-main.js';
 import { installedBackendPackages } from '../src/discover.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const BROKEN_SLICE = ['--backend', './test/fixtures/broken-slice-backend.ts', '--no-laws'];
 
 /** Runs the CLI in-process from `cwd`, collecting what it prints. */
 async function cli(argv: string[], cwd = packageDir): Promise<{ code: number; out: string; err: string }> {
@@ -39,13 +40,7 @@ describe('addax-conformance', () => {
   });
 
   it('prints the matrix, then each failure with its seed and counterexample, and exits 1', async () => {
-    const { code, out } = await cli([
-      '--backend',
-      './test/fixtures/broken-slice-backend.ts',
-      '--only',
-      'add,slice',
-      '--no-laws',
-    ]);
+    const { code, out } = await cli([...BROKEN_SLICE, '--only', 'add,slice']);
     expect(code).toBe(1);
     expect(out).toMatch(/primitive +broken-slice\n-+ +-+\nadd +pass\nslice +FAIL\n/);
     expect(out).toMatch(/broken-slice \(CPU reference\): 1 pass, 1 fail; [\d.]+ s/);
@@ -56,13 +51,7 @@ describe('addax-conformance', () => {
   });
 
   it('exits 0 when everything passes', async () => {
-    const { code, out } = await cli([
-      '--backend',
-      './test/fixtures/broken-slice-backend.ts',
-      '--only',
-      'add',
-      '--no-laws',
-    ]);
+    const { code, out } = await cli([...BROKEN_SLICE, '--only', 'add']);
     expect(code).toBe(0);
     expect(out).not.toContain('Failures');
   });
