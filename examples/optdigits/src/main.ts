@@ -1,16 +1,21 @@
 import { parseArgs } from 'node:util';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
-import { CLASSES, loadOptdigits, PIXELS, type DigitSet } from './data.js';
+import { loadOptdigits, standardize } from './data.js';
+import { MODELS, type ModelName } from './models.js';
 import { progress } from './progress.js';
-import { accuracy, initParams, sgdStep, type Params } from './softmax-regression.js';
+import { accuracy, fit, upload } from './train.js';
+
+/** Per model: the epochs it trains for unless `--epochs` says otherwise. */
+const DEFAULT_EPOCHS: Record<ModelName, number> = { mlp: 30, cnn: 15 };
 
 const { values: args } = parseArgs({
   options: {
     backend: { type: 'string' },
-    epochs: { type: 'string', default: '40' },
+    model: { type: 'string', default: 'all' },
+    epochs: { type: 'string' },
     seed: { type: 'string', default: '0' },
-    lr: { type: 'string', default: '0.5' },
+    lr: { type: 'string', default: '0.001' },
     batch: { type: 'string', default: '64' },
   },
 });
@@ -23,8 +28,12 @@ function positiveNumber(name: string, text: string, integer: boolean): number {
   return v;
 }
 
-const epochs = positiveNumber('epochs', args.epochs, true);
-const lr = positiveNumber('lr', args.lr, false);
+const names = Object.keys(MODELS) as ModelName[];
+const models = args.model === 'all' ? names : [args.model as ModelName];
+if (!names.includes(models[0]!)) {
+  throw new Error(`--model must be one of ${names.join(', ')} or all, got '${args.model}'`);
+}
+const learningRate = positiveNumber('lr', args.lr, false);
 const batchSize = positiveNumber('batch', args.batch, true);
 const seed = Number(args.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got '${args.seed}'`);
@@ -33,47 +42,34 @@ if (args.backend !== undefined) ax.setBackend(args.backend);
 const backend = ax.getBackend();
 console.log(`backend: ${backend.name}${backend.description ? ` (${backend.description})` : ''}`);
 
-const { train, test } = loadOptdigits();
-const upload = (set: DigitSet) => ({
-  x: ax.array(set.images, { shape: [set.count, PIXELS] }),
-  y: ax.array(set.labels),
-});
-const trainSet = upload(train);
-const testSet = upload(test);
-console.log(`data: ${train.count} training and ${test.count} test digits, model: softmax regression`);
+const raw = loadOptdigits();
+const digits = standardize(raw.train, raw.test);
+const train = upload(digits.train);
+const test = upload(digits.test);
+console.log(
+  `data: ${digits.train.count} training and ${digits.test.count} test digits, standardised per pixel`,
+);
 
-const start = performance.now();
-let key = ax.random.key(seed);
-const [initKey, firstKey] = ax.random.split(key);
-key = firstKey!;
-let params: Params = initParams(initKey!, PIXELS, CLASSES);
-const steps = Math.ceil(train.count / batchSize);
-
-for (let epoch = 1; epoch <= epochs; epoch++) {
-  const [next, shuffleKey] = ax.random.split(key);
-  key.dispose();
-  key = next!;
-  const order = (await ax.random.permutation(shuffleKey!, train.count).data()) as Int32Array;
-  let lossSum = 0;
-  for (let s = 0; s < steps; s++) {
-    const idx = ax.array(order.subarray(s * batchSize, (s + 1) * batchSize));
-    const x = ax.take(trainSet.x, idx, 0);
-    const y = ax.take(trainSet.y, idx, 0);
-    const result = sgdStep(params, x, y, lr);
-    for (const a of [idx, x, y, params.w, params.b]) a.dispose();
-    params = result.params;
-    lossSum += (await result.loss.data())[0]!;
-    result.loss.dispose();
-    progress(`epoch ${epoch}/${epochs}`, s + 1, steps);
-  }
-  const testAcc = await accuracy(params, testSet.x, testSet.y);
+for (const model of models) {
+  const epochs =
+    args.epochs === undefined ? DEFAULT_EPOCHS[model] : positiveNumber('epochs', args.epochs, true);
+  console.log(`model ${model}: ${epochs} epochs, Adam ${learningRate}, batch ${batchSize}, seed ${seed}`);
+  const start = performance.now();
+  const layer = await fit(MODELS[model](), train, test, {
+    epochs,
+    learningRate,
+    batchSize,
+    seed,
+    onStep: (epoch, step, steps) => progress(`${model} epoch ${epoch}/${epochs}`, step, steps),
+    onEpoch: (epoch, loss, acc) =>
+      console.log(
+        `epoch ${String(epoch).padStart(3)}  loss ${loss.toFixed(4)}  test accuracy ${(acc * 100).toFixed(2)}%`,
+      ),
+  });
+  const final = await accuracy(layer, test);
+  const seconds = (performance.now() - start) / 1000;
   console.log(
-    `epoch ${String(epoch).padStart(3)}  loss ${(lossSum / steps).toFixed(4)}  test accuracy ${(testAcc * 100).toFixed(2)}%`,
+    `${model} final test accuracy: ${(final * 100).toFixed(2)}% on ${digits.test.count} digits, ` +
+      `${seconds.toFixed(1)}s on ${backend.name}`,
   );
 }
-
-const finalAcc = await accuracy(params, testSet.x, testSet.y);
-const seconds = (performance.now() - start) / 1000;
-console.log(
-  `final test accuracy: ${(finalAcc * 100).toFixed(2)}% on ${test.count} digits, ${seconds.toFixed(1)}s on ${backend.name}`,
-);
