@@ -98,8 +98,10 @@ export async function fit(
 ): Promise<nn.Layer> {
   const count = train.y.size;
   const steps = Math.ceil(count / batchSize);
-  let [initKey, key] = ax.random.unstackKeys(ax.random.split(ax.random.key(seed))) as [ax.Array, ax.Array];
-  let layer = template.init(initKey, new ax.ShapeDtype([PIXELS], 'float32')) as nn.Layer;
+  const [initKey, dataKey] = ax.tidy(() => ax.random.unstackKeys(ax.random.split(ax.random.key(seed))));
+  let key = dataKey!;
+  let layer = template.init(initKey!, new ax.ShapeDtype([PIXELS], 'float32')) as nn.Layer;
+  initKey!.dispose();
   const optimizer = nn.adam(learningRate);
   let optState = optimizer.init(layer);
   const step = trainStep(optimizer);
