@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runCli } from './cli-main.js';
 
 runCli(process.argv.slice(2), { cwd: process.cwd(), log: console.log, error: console.error }).then(
