@@ -100,7 +100,6 @@ export class FunctionModule extends Module {
       this.program.outDef,
       evalIRWithKwargs(this.program.ir, leaves, kwargs),
     );
-    checkAssigns(Object.keys(assigns), this.#variables, where);
     return [out, this.replace({ ...this.#variables, ...assigns })];
   }
 
