@@ -4,6 +4,7 @@ import { runSettings } from './config.js';
 import { installedBackendPackages, moduleToImport } from './discover.js';
 import { LAW_CASES } from './laws/cases.js';
 import { lawsOf } from './laws/law-case.js';
+import { NN_LAYER_CASES } from './layers/cases.js';
 import { checkBackend, failureMessages, formatMatrix, type BackendReport } from './matrix.js';
 import { PRIMITIVE_SPECS } from './primitives/index.js';
 import { describeTolerance } from './tolerance.js';
@@ -46,7 +47,7 @@ function printList(io: CliIO): void {
       `${spec.name}\n  float32 tolerance: ${describeTolerance(spec.tolerance)}\n  domain: ${spec.domain}`,
     );
   }
-  for (const c of LAW_CASES) {
+  for (const c of [...LAW_CASES, ...NN_LAYER_CASES]) {
     io.log(
       `law case ${c.name}: laws ${lawsOf(c).join(', ')}; rtol ${c.tolerance.rtol}, atol ${c.tolerance.atol}`,
     );

@@ -1,8 +1,8 @@
 /**
  * Addax's conformance suite: fast-check arbitraries for shapes, dtypes, parameters and values,
- * one property per primitive (the backend against backend-cpu), the transformation laws, and
- * `runConformance()`, which a backend's own vitest file calls. The `addax-conformance` CLI prints
- * the same checks as a matrix.
+ * one property per primitive (the backend against backend-cpu), the transformation laws, the
+ * layer suites of `@addax/nn`, and `runConformance()`, which a backend's own vitest file calls.
+ * The `addax-conformance` CLI prints the same checks as a matrix.
  *
  * @packageDocumentation
  */
@@ -28,6 +28,8 @@ export { LAW_CASES } from './laws/cases.js';
 export { LAWS } from './laws/index.js';
 export { LAW_NAMES, lawsOf, type LawCase, type LawName, type LawTolerance } from './laws/law-case.js';
 export { FINITE_DIFFERENCE_TOLERANCE } from './laws/jvp.js';
+export { NN_LAYER_CASES } from './layers/cases.js';
+export { LAYER_LAWS, layerCase, type LayerCaseOptions, type LayerLawCase } from './layers/layer-case.js';
 export { dtypeArb, INTEGER, INTEGRAL, NUMERIC } from './arbitraries/dtypes.js';
 export {
   broadcastInDimArb,

@@ -1,6 +1,8 @@
 import type * as ax from '@addax/core';
 import { LAW_CASES } from './laws/cases.js';
 import { lawsOf, type LawCase, type LawName } from './laws/law-case.js';
+import { NN_LAYER_CASES } from './layers/cases.js';
+import { LAYER_LAWS } from './layers/layer-case.js';
 import { PRIMITIVE_SPECS } from './primitives/index.js';
 import type { PrimitiveSpec } from './primitives/spec.js';
 
@@ -27,9 +29,11 @@ export interface ConformanceOptions<B = unknown> {
   /** Whether to check the transformation laws; default true. */
   readonly laws?: boolean;
   /**
-   * Layer suites: functions running a layer (its `callAndUpdate`, parameters and inputs as
-   * arguments) checked with the `reference` and `grad` laws unless they name others. The extension
-   * point `@addax/nn`'s layer suites plug into.
+   * More layer suites: functions running a layer (its `callAndUpdate`, parameters and inputs as
+   * arguments; `layerCase` builds one), checked with the `reference` and `grad` laws unless they
+   * name others. They run after `NN_LAYER_CASES` (the cases of every `@addax/nn` layer, which run
+   * whenever the laws do), not instead of them; `only` and `skip` select among both by name, as
+   * among everything else.
    */
   readonly layers?: readonly LawCase[];
 }
@@ -47,12 +51,9 @@ export interface Plan {
   readonly skipped: readonly string[];
 }
 
-/** The laws layer suites get unless they say otherwise. */
-const LAYER_LAWS: readonly LawName[] = ['reference', 'grad'];
-
 /**
  * The checks `options` select: every primitive spec and, unless `laws` is false, every law case
- * (the built-in ones and `layers`) with each law that applies to it.
+ * (the built-in ones, the `@addax/nn` layer suites and `layers`) with each law that applies to it.
  *
  * @example
  * ```ts
@@ -63,7 +64,7 @@ export function planChecks<B>(options: ConformanceOptions<B>): Plan {
   const wanted = (name: string): boolean =>
     (options.only === undefined || options.only.includes(name)) && !(options.skip ?? []).includes(name);
   const layers = (options.layers ?? []).map((l) => (l.laws ? l : { ...l, laws: LAYER_LAWS }));
-  const cases = options.laws === false ? [] : [...LAW_CASES, ...layers];
+  const cases = options.laws === false ? [] : [...LAW_CASES, ...NN_LAYER_CASES, ...layers];
   const names = [...PRIMITIVE_SPECS.map((s) => s.name), ...cases.map((c) => c.name)];
   return {
     primitives: PRIMITIVE_SPECS.filter((s) => wanted(s.name)),

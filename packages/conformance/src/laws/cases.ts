@@ -5,10 +5,10 @@ import type { LawCase, LawTolerance } from './law-case.js';
 const size = (min: number, max: number): fc.Arbitrary<number> => fc.integer({ min, max });
 
 /** Two ways of computing one float32 function agree to about 100 float32 ulps. */
-const CLOSE: LawTolerance = { rtol: 1e-5, atol: 1e-5 };
+export const CLOSE: LawTolerance = { rtol: 1e-5, atol: 1e-5 };
 
 /** Functions through long chains of transcendental primitives, each a few ulps from the reference. */
-const LOOSE: LawTolerance = { rtol: 1e-4, atol: 1e-5 };
+export const LOOSE: LawTolerance = { rtol: 1e-4, atol: 1e-5 };
 
 /**
  * The composite functions every backend is held to under the transformation laws. Together they
