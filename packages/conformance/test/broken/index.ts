@@ -1,5 +1,6 @@
 import { ELEMENTWISE_BUGS } from './elementwise.js';
 import { LINALG_BUGS } from './linalg.js';
+import { POOLING_BUGS } from './pooling.js';
 import { REDUCTION_BUGS } from './reductions.js';
 import { SHAPE_BUGS } from './shape.js';
 import type { BrokenBackend } from './wrap.js';
@@ -10,4 +11,5 @@ export const BROKEN_BACKENDS: readonly BrokenBackend[] = [
   ...ELEMENTWISE_BUGS,
   ...REDUCTION_BUGS,
   ...LINALG_BUGS,
+  ...POOLING_BUGS,
 ];
