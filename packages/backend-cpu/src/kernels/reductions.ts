@@ -4,77 +4,43 @@ import {
   type AxesParams,
   type DType,
   type Kernel,
-  type KernelArg,
   type KernelsFor,
-  stridesOf,
   type TypedArray,
 } from '@addax/core';
+import { combineFn, fold, type CombineKind } from './fold.js';
 import { forEachLane, lanesOf } from './lanes.js';
 
-type Combine = (acc: number, value: number) => number;
-
-/**
- * Folds every element of `x` into the output element it reduces to (the reduced axes dropped),
- * starting from `init`. The accumulator is float64, so float32 sums and products round once at
- * the end; integer `combine`s wrap themselves at each step.
- */
-function fold(
-  x: KernelArg<TypedArray>,
-  axes: readonly number[],
-  outSize: number,
-  init: number,
-  combine: Combine,
-): Float64Array {
-  const acc = new Float64Array(outSize).fill(init);
-  const { shape } = x;
-  const outStrides = stridesOf(shape.filter((_, i) => !axes.includes(i)));
-  // Stride of each operand axis into the output: 0 along reduced axes.
-  let k = 0;
-  const strides = shape.map((_, i) => (axes.includes(i) ? 0 : outStrides[k++]!));
-  const index = shape.map(() => 0);
-  const src = x.buffer;
-  let o = 0;
-  for (let i = 0; i < src.length; i++) {
-    acc[o] = combine(acc[o]!, src[i]!);
-    for (let a = shape.length - 1; a >= 0; a--) {
-      o += strides[a]!;
-      if (++index[a]! < shape[a]!) break;
-      o -= strides[a]! * shape[a]!;
-      index[a] = 0;
-    }
-  }
-  return acc;
-}
-
-/** A reduction kernel: `combine` (chosen by operand dtype) folded from `init`. */
+/** A reduction kernel: the step for the operand's dtype folded from `init`. */
 function reduction(
   init: Record<DType, number>,
-  combine: Record<DType, Combine>,
+  kind: Record<DType, CombineKind>,
 ): Kernel<AxesParams, TypedArray> {
   return ([x], { axes }, [out]) => {
-    const acc = fold(x!, axes, out!.size, init[x!.dtype], combine[x!.dtype]);
+    const acc = fold(x!, axes, out!.size, init[x!.dtype], kind[x!.dtype]);
     const result = allocTyped(out!.dtype, acc.length);
-    for (let i = 0; i < acc.length; i++) result[i] = acc[i]!;
+    result.set(acc);
     return [result];
   };
 }
 
-const add: Record<DType, Combine> = {
-  float32: (a, v) => a + v,
-  int32: (a, v) => (a + v) | 0,
-  uint32: (a, v) => (a + v) >>> 0,
-  bool: (a, v) => a + v,
+const SUM: Record<DType, CombineKind> = {
+  float32: 'sum',
+  int32: 'sumInt32',
+  uint32: 'sumUint32',
+  bool: 'sum',
 };
-
-const multiply: Record<DType, Combine> = {
-  float32: (a, v) => a * v,
-  int32: (a, v) => Math.imul(a, v),
-  uint32: (a, v) => Math.imul(a, v) >>> 0,
-  bool: (a, v) => a * v,
+const PROD: Record<DType, CombineKind> = {
+  float32: 'prod',
+  int32: 'prodInt32',
+  uint32: 'prodUint32',
+  bool: 'prod',
 };
-
-// Math.max and Math.min propagate NaN and order -0 below +0.
-const same = (fn: Combine): Record<DType, Combine> => ({ float32: fn, int32: fn, uint32: fn, bool: fn });
+const same = (kind: CombineKind): Record<DType, CombineKind> => ({
+  float32: kind,
+  int32: kind,
+  uint32: kind,
+  bool: kind,
+});
 
 const ZERO: Record<DType, number> = { float32: 0, int32: 0, uint32: 0, bool: 0 };
 const ONE: Record<DType, number> = { float32: 1, int32: 1, uint32: 1, bool: 1 };
@@ -124,18 +90,12 @@ export const reductionKernels: KernelsFor<
   | 'cumsum',
   TypedArray
 > = {
-  reduceSum: reduction(ZERO, add),
-  reduceMax: reduction(LOWEST, same(Math.max)),
-  reduceMin: reduction(HIGHEST, same(Math.min)),
-  reduceProd: reduction(ONE, multiply),
-  reduceAnd: reduction(
-    ONE,
-    same((a, v) => a & v),
-  ),
-  reduceOr: reduction(
-    ZERO,
-    same((a, v) => a | v),
-  ),
+  reduceSum: reduction(ZERO, SUM),
+  reduceMax: reduction(LOWEST, same('max')),
+  reduceMin: reduction(HIGHEST, same('min')),
+  reduceProd: reduction(ONE, PROD),
+  reduceAnd: reduction(ONE, same('and')),
+  reduceOr: reduction(ZERO, same('or')),
   argmax: argReduce((a, b) => a > b),
   argmin: argReduce((a, b) => a < b),
 
@@ -145,7 +105,7 @@ export const reductionKernels: KernelsFor<
     const src = x!.buffer;
     const lanes = lanesOf(x!.shape, axis);
     const result = allocTyped(out!.dtype, src.length);
-    const combine = add[x!.dtype];
+    const combine = combineFn(SUM[x!.dtype]);
     forEachLane(lanes, (start, stride) => {
       let acc = x!.dtype === 'float32' ? -0 : 0;
       for (let step = 0; step < lanes.n; step++) {
