@@ -32,6 +32,8 @@ export interface Jitted<A extends unknown[], R> {
 }
 
 interface Entry {
+  /** The arguments' structure: compared with `equals`, since its string leaves out static data (a class's aux). */
+  readonly def: TreeDef;
   readonly executable: Executable;
   readonly outDef: TreeDef;
   readonly owned: readonly EagerArray[];
@@ -141,7 +143,8 @@ function mergeStatic(
 export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOptions = {}): Jitted<A, R> {
   const argnums = new Set(asList(options.staticArgnums) as number[]);
   const argnames = new Set(asList(options.staticArgnames) as string[]);
-  const cache = new Map<string, Entry>();
+  // Entries by signature string; those sharing one are told apart by their structure's `equals`.
+  const cache = new Map<string, Entry[]>();
 
   const entryFor = (args: readonly unknown[]): { entry: Entry; leaves: Array[] } => {
     const { traced, statics } = splitStatic(args, argnums, argnames);
@@ -150,15 +153,16 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
     // Constants made while tracing go where the inputs live, as JS scalars do in eager operations.
     const backend = leaves.find((l) => l instanceof EagerArray)?.backend ?? getBackend();
     const key = `${backend.name}|${def.toString()}|${avals.join(',')}|${staticKey(statics, 'jit')}`;
-    let entry = cache.get(key);
+    const entries = cache.get(key) ?? [];
+    let entry = entries.find((e) => e.def.equals(def));
     if (!entry) {
       const withStatics = (...tracedArgs: unknown[]): R =>
         f(...(mergeStatic(tracedArgs, args, argnums, argnames) as A));
       const { ir, outDef, owned } = withBackend(backend, () =>
-        traceToIR(withStatics as (...a: never[]) => unknown, traced, 'jit', 'caller'),
+        traceToIR(withStatics as (...a: never[]) => unknown, traced, 'jit', 'caller', true),
       );
-      entry = { executable: new Executable(ir), outDef, owned };
-      cache.set(key, entry);
+      entry = { def, executable: new Executable(ir), outDef, owned };
+      cache.set(key, [...entries, entry]);
     }
     return { entry, leaves };
   };
@@ -173,10 +177,10 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
   };
   return Object.defineProperties(jitted, {
     lower: { value: (...args: A) => tidy(() => entryFor(args).entry.executable.ir) },
-    cacheSize: { get: () => cache.size },
+    cacheSize: { get: () => [...cache.values()].reduce((n, entries) => n + entries.length, 0) },
     clearCache: {
       value: () => {
-        for (const entry of cache.values()) for (const x of entry.owned) x.dispose();
+        for (const entries of cache.values()) for (const x of entries.flatMap((e) => e.owned)) x.dispose();
         cache.clear();
       },
     },

@@ -123,4 +123,26 @@ describe('jit cache', () => {
       expect([traces.count, g.cacheSize]).toEqual([1, 1]);
     });
   });
+
+  it('retraces for a registered class whose static data differs, though its leaves look alike', () => {
+    class Scaled {
+      constructor(
+        readonly x: ax.Array,
+        readonly factor: number,
+      ) {}
+    }
+    ax.registerPytree(
+      Scaled,
+      (s) => [[s.x], s.factor],
+      (factor, [x]) => new Scaled(x as ax.Array, factor),
+    );
+    ax.tidy(() => {
+      const g = ax.jit((s: Scaled) => s.x.mul(s.factor));
+      expect(values(g(new Scaled(ax.array([1, 2]), 2)))).toEqual([2, 4]);
+      expect(values(g(new Scaled(ax.array([1, 2]), 3)))).toEqual([3, 6]);
+      expect(g.cacheSize).toBe(2);
+      expect(values(g(new Scaled(ax.array([5, 6]), 2)))).toEqual([10, 12]);
+      expect(g.cacheSize).toBe(2);
+    });
+  });
 });
