@@ -31,11 +31,12 @@ export function traceToIR(
   args: readonly unknown[],
   where: string,
   owner: ConstOwner,
+  inline = false,
 ): Traced {
   const [leaves, inDef] = flatten([...args]);
   const avals = leaves.map((l, i) => avalOf(l, i, inDef, where));
   const flat = flattenFn(f, inDef, where);
-  const staged = stage((_, xs) => [flat.fn(...xs), undefined], avals, { dynamic: true, owner });
+  const staged = stage((_, xs) => [flat.fn(...xs), undefined], avals, { dynamic: true, owner, inline });
   return { ...staged, outDef: flat.outDef() };
 }
 

@@ -20,6 +20,7 @@ class Builder {
   constructor(
     readonly depth: number,
     readonly owner: ConstOwner,
+    readonly inline: boolean,
   ) {}
 
   constVar(x: Array): Var {
@@ -83,6 +84,8 @@ export class StagingTrace extends Trace {
   }
 
   override processPrimitive<P>(prim: Primitive<P>, operands: readonly Array[], params: P): Array[] {
+    if (this.builder.inline && prim.abstractEvalTraces && prim.decompose)
+      return prim.decompose(operands, params);
     const outAvals = prim.abstractEval(
       operands.map((x) => x.aval),
       params,
@@ -118,6 +121,12 @@ export interface StageOptions {
    */
   readonly dynamic: boolean;
   readonly owner: ConstOwner;
+  /**
+   * Whether a primitive that wraps a user's function (`abstractEvalTraces`, e.g. nn's `layer_cau`)
+   * is traced through rather than staged as one equation: jit wants the whole program in view of
+   * fusion, while a module's program keeps the equation for its kwarg rule to reach.
+   */
+  readonly inline?: boolean;
 }
 
 /**
@@ -128,9 +137,9 @@ export interface StageOptions {
 export function stage<T>(
   fn: (trace: StagingTrace, args: StagingTracer[]) => [readonly Array[], T],
   inAvals: readonly ShapeDtype[],
-  { dynamic, owner }: StageOptions,
+  { dynamic, owner, inline = false }: StageOptions,
 ): Staged<T> {
-  const builder = new Builder(scopeDepth(), owner);
+  const builder = new Builder(scopeDepth(), owner, inline);
   const [ir, extra] = tidy(() =>
     withMainTrace(
       StagingTrace,
