@@ -20,6 +20,8 @@ const PACKAGES = [
   '@addax/backend-cpu',
   '@tensorflow/tfjs-core',
   '@tensorflow/tfjs-backend-cpu',
+  '@tensorflow/tfjs-backend-wasm',
+  '@addax/nn',
 ];
 
 function versionOf(name: string): string {

@@ -1,0 +1,68 @@
+import * as ax from '@addax/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { CPU_BACKENDS, lanesOn, useAddaxBackend, useTfBackend } from '../backends.js';
+import { randomFloats } from '../data.js';
+import type { Entry, Prepared } from '../types.js';
+import type { Tensorish } from '../seeded-op.js';
+
+/**
+ * `ops` dependent adds of a small vector (each sum is the next add's input and the previous sum is
+ * freed), the last read back: the cost is the library's per-op dispatch, not the arithmetic.
+ */
+function addChain<T extends Tensorish>(
+  ops: number,
+  size: number,
+  make: (data: Float32Array, shape: number[]) => T,
+  add: (a: T, b: T) => T,
+): () => Prepared {
+  return () => {
+    const a = make(randomFloats(size, 1), [size]);
+    const b = make(randomFloats(size, 2), [size]);
+    return {
+      run: () => {
+        let acc = add(a, b);
+        for (let i = 1; i < ops; i++) {
+          const next = add(acc, b);
+          acc.dispose();
+          acc = next;
+        }
+        acc.dataSync();
+        acc.dispose();
+      },
+      dispose: () => {
+        a.dispose();
+        b.dispose();
+      },
+    };
+  };
+}
+
+/**
+ * Eager per-op overhead: 10,000 adds of 16-element float32 vectors, in microseconds per op, Addax's
+ * CPU backend against tfjs's CPU (baseline) and WASM backends.
+ *
+ * @example
+ * ```ts
+ * eagerOverheadEntries(); // one entry: addax-cpu, tfjs-cpu, tfjs-wasm
+ * ```
+ */
+export function eagerOverheadEntries(ops = 10_000, size = 16): Entry[] {
+  const addax = CPU_BACKENDS.filter((b) => b.lane.startsWith('addax'));
+  const tfjs = CPU_BACKENDS.filter((b) => b.lane.startsWith('tfjs'));
+  return [
+    {
+      suite: 'eager-overhead',
+      name: `${ops} dependent adds of ${size} f32`,
+      opsPerRun: ops,
+      baseline: 'tfjs-cpu',
+      lanes: [
+        ...lanesOn(addax, useAddaxBackend, addChain(ops, size, ax.fromTyped, ax.add)),
+        ...lanesOn(
+          tfjs,
+          useTfBackend,
+          addChain(ops, size, tf.tensor, (a, b) => tf.add(a, b)),
+        ),
+      ],
+    },
+  ];
+}
