@@ -93,6 +93,11 @@ export function memory(): Record<string, MemoryInfo> {
 
 /** Every concrete array in a pytree, including those inside tracers (a jvp tracer's primal). */
 export function collectArrays(value: unknown, into: Set<EagerArray>): void {
+  // Most results are one array: no need to flatten them as a pytree.
+  if (value instanceof EagerArray) {
+    into.add(value);
+    return;
+  }
   for (const leaf of leaves(value)) {
     if (leaf instanceof EagerArray) into.add(leaf);
     else if (leaf instanceof Tracer) collectArrays(leaf.heldValues(), into);

@@ -64,6 +64,9 @@ function escaped(x: Tracer): AddaxError {
   );
 }
 
+/** The eager level's trace: it holds nothing but its level, so one serves every bind. */
+const evalTrace = new EvalTrace(stack[0]!);
+
 function findTopTrace(operands: readonly Array[]): Trace {
   let top = dynamic;
   for (const x of operands) {
@@ -72,7 +75,7 @@ function findTopTrace(operands: readonly Array[]): Trace {
     if (stack[main.level] !== main) throw escaped(x);
     if (main.level > top.level) top = main;
   }
-  return new top.traceType(top);
+  return top === stack[0] ? evalTrace : new top.traceType(top);
 }
 
 /** Raises `x` to `trace`'s level, or explains a tracer that escaped its transformation. */
@@ -100,11 +103,10 @@ export function bind<P>(prim: Primitive<P>, operands: readonly Array[], params: 
       )
     : params;
   const trace = findTopTrace(operands);
-  return trace.processPrimitive(
-    prim,
-    operands.map((x) => fullRaise(trace, x)),
-    canonical,
-  );
+  // At the eager level no operand is a tracer (any tracer would have made its level the top), so
+  // none needs raising.
+  const raised = trace === evalTrace ? operands : operands.map((x) => fullRaise(trace, x));
+  return trace.processPrimitive(prim, raised, canonical);
 }
 
 /** {@link bind} for a primitive with exactly one output. */

@@ -49,10 +49,28 @@ export function broadcastTo(x: ArrayLike, shape: Shape): Array {
 }
 
 /**
+ * `xs` as they are when they are already arrays of one shape and one dtype (`dtype`, when given):
+ * what promotion and broadcasting would return unchanged, found without building anything, since
+ * it is the common case of every eager operation.
+ */
+function alreadyPromoted(xs: readonly ArrayLike[], dtype: DType | undefined): Array[] | undefined {
+  const first = xs[0];
+  if (!(first instanceof Array) || (dtype !== undefined && first.dtype !== dtype)) return undefined;
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i];
+    if (!(x instanceof Array) || x.dtype !== first.dtype || !shapeEqual(x.shape, first.shape))
+      return undefined;
+  }
+  return xs.slice() as Array[];
+}
+
+/**
  * Operands of a numpy-style elementwise operation, promoted to one dtype and broadcast to one
  * shape. `dtype` overrides the promoted dtype (e.g. float for `divide` of integers).
  */
 export function promoteOperands(where: string, xs: readonly ArrayLike[], dtype?: DType): Array[] {
+  const same = alreadyPromoted(xs, dtype);
+  if (same) return same;
   const d = dtype ?? promotedDType(xs);
   const convert = (): Array[] => {
     const arrays = xs.map((x) => asArray(x, d));
