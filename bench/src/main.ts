@@ -7,6 +7,7 @@ import { eagerOverheadEntries } from './suites/eager-overhead.js';
 import { fusionEntries } from './suites/fusion.js';
 import { jitMlpEntries } from './suites/jit-mlp.js';
 import { matmulEntries } from './suites/matmul.js';
+import { trainStepEntries } from './suites/train-step.js';
 import { checkTargets } from './targets.js';
 import type { Entry, EntryResult } from './types.js';
 
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Entry[]> = {
   'eager-overhead': () => eagerOverheadEntries(),
   fusion: () => fusionEntries(),
   'jit-mlp': () => jitMlpEntries(),
+  'train-step': () => trainStepEntries(),
 };
 
 async function main(): Promise<void> {

@@ -40,7 +40,7 @@ export function formatTable(results: readonly EntryResult[]): string {
       l.lane,
       l.status === 'ok' ? fixed(l.medianMs, 3) : `${l.status} (${l.note ?? ''})`,
       rate(l),
-      l.lane === r.baseline || l.status !== 'ok' ? '' : `${fixed(l.ratio, 2)}x vs ${r.baseline}`,
+      l.lane === r.baseline || !Number.isFinite(l.ratio) ? '' : `${fixed(l.ratio, 2)}x vs ${r.baseline}`,
     ]),
   );
   return columns(['suite', 'entry', 'lane', 'median ms', 'rate', 'speed'], rows);

@@ -44,8 +44,7 @@ async function timeLane(entry: Entry, lane: Lane): Promise<Timed> {
       ...(entry.opsPerRun ? { usPerOp: (medianMs * 1000) / entry.opsPerRun } : {}),
     };
   } catch (error) {
-    if (!lane.requires) throw error;
-    // An optional (GPU) backend may install but not start in Node; that is its result, not the run's.
+    // A backend that lacks a kernel (or a GPU one that cannot start in Node) is that lane's result.
     return notRun(lane.name, 'failed', error instanceof Error ? error.message : String(error));
   }
 }
