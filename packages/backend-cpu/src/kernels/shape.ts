@@ -1,4 +1,5 @@
 import { allocTyped, type KernelsFor, sizeOf, stridesOf, type TypedArray } from '@addax/core';
+import { pad } from './pad.js';
 import { copyStrided, nextIndex } from './strided.js';
 
 export const shapeKernels: KernelsFor<
@@ -66,41 +67,7 @@ export const shapeKernels: KernelsFor<
     return [result];
   },
 
-  // Element i of axis a lands at low + i * (interior + 1); those that land outside were cropped.
-  // The output offset and the count of axes whose coordinate is outside move with the index.
-  pad: ([x, padValue], { config }, [out]) => {
-    const result = allocTyped(out!.dtype, out!.size);
-    result.fill(padValue!.buffer[0]!);
-    const { shape } = x!;
-    const outShape = out!.shape;
-    const outStrides = stridesOf(outShape);
-    const steps = config.map(([, , interior], a) => (interior + 1) * outStrides[a]!);
-    const lows = config.map(([low]) => low);
-    const pos = [...lows];
-    const inside = (a: number): boolean => pos[a]! >= 0 && pos[a]! < outShape[a]!;
-    let outside = pos.filter((_, a) => !inside(a)).length;
-    let offset = lows.reduce((sum, low, a) => sum + low * outStrides[a]!, 0);
-    const index = shape.map(() => 0);
-    const src = x!.buffer;
-    for (let i = 0; i < src.length; i++) {
-      if (outside === 0) result[offset] = src[i]!;
-      for (let a = shape.length - 1; a >= 0; a--) {
-        const was = inside(a);
-        const wrap = ++index[a]! === shape[a]!;
-        if (wrap) {
-          index[a] = 0;
-          pos[a] = lows[a]!;
-          offset -= (shape[a]! - 1) * steps[a]!;
-        } else {
-          pos[a]! += config[a]![2] + 1;
-          offset += steps[a]!;
-        }
-        outside += Number(was) - Number(inside(a));
-        if (!wrap) break;
-      }
-    }
-    return [result];
-  },
+  pad: ([x, padValue], params, [out]) => [pad(x!, padValue!, params, out!)],
 
   concatenate: (xs, { dimension }, [out]) => {
     const result = allocTyped(out!.dtype, out!.size);
