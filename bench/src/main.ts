@@ -7,7 +7,9 @@ import { eagerOverheadEntries } from './suites/eager-overhead.js';
 import { fusionEntries } from './suites/fusion.js';
 import { jitMlpEntries } from './suites/jit-mlp.js';
 import { matmulEntries } from './suites/matmul.js';
+import { jitTraceEntries } from './suites/jit-trace.js';
 import { trainStepEntries } from './suites/train-step.js';
+import { vmapEntries } from './suites/vmap.js';
 import { checkTargets } from './targets.js';
 import type { Entry, EntryResult } from './types.js';
 
@@ -19,6 +21,8 @@ const SUITES: Record<string, () => Entry[]> = {
   fusion: () => fusionEntries(),
   'jit-mlp': () => jitMlpEntries(),
   'train-step': () => trainStepEntries(),
+  vmap: () => vmapEntries(),
+  'jit-trace': () => jitTraceEntries(),
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,65 @@
+import * as ax from '@addax/core';
+import * as nn from '@addax/nn';
+import { MODELS, type ModelName } from '../../../examples/optdigits/src/models.js';
+import { stepFunction } from '../../../examples/optdigits/src/train.js';
+import { useAddaxBackend } from '../backends.js';
+import { randomFloats } from '../data.js';
+import type { Entry, Lane } from '../types.js';
+
+const BATCH = 128;
+const PIXELS = 64;
+
+/**
+ * A lane calling the example's jitted train step: `fresh` jits the step anew for every run, so a
+ * run is trace + compile + one step; otherwise the jit is made once and a run is a steady step.
+ * The parameters are not updated between runs (every run is the same first step).
+ */
+function lane(name: string, model: ModelName, fresh: boolean): Lane {
+  return {
+    name,
+    setup: () => useAddaxBackend('cpu'),
+    prepare: () => {
+      const x = ax.fromTyped(randomFloats(BATCH * PIXELS, 3), [BATCH, PIXELS]);
+      const y = ax.fromTyped(
+        Int32Array.from({ length: BATCH }, (_, i) => i % 10),
+        [BATCH],
+      );
+      const key = ax.random.key(0);
+      const layer = MODELS[model]().init(key, new ax.ShapeDtype([PIXELS], 'float32')) as nn.Layer;
+      const optimizer = nn.adam(1e-3);
+      const optState = optimizer.init(layer);
+      const steady = ax.jit(stepFunction(optimizer));
+      return {
+        run: () => {
+          const step = fresh ? ax.jit(stepFunction(optimizer)) : steady;
+          const result = ax.tidy(() => step(layer, optState, x, y, key));
+          result.loss.dataSync();
+          const kept = new Set(ax.tree.leaves([layer, optState]));
+          for (const leaf of ax.tree.leaves(result)) if (!kept.has(leaf)) (leaf as ax.Array).dispose();
+        },
+        dispose: () => {
+          for (const leaf of ax.tree.leaves([layer, optState, x, y, key])) (leaf as ax.Array).dispose();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * `jit` trace + compile time of the optdigits train step (batch 128): the first call of a fresh
+ * jit against a steady call (the baseline); trace + compile is the difference of the medians.
+ *
+ * @example
+ * ```ts
+ * jitTraceEntries(); // MLP and CNN entries: steady, first-call
+ * ```
+ */
+export function jitTraceEntries(): Entry[] {
+  return (['mlp', 'cnn'] as const).map((model) => ({
+    suite: 'jit-trace',
+    name: `optdigits ${model.toUpperCase()} train step, batch ${BATCH}`,
+    baseline: 'steady',
+    measure: { warmup: 1, minRuns: 5, minTimeMs: 0 },
+    lanes: [lane('steady', model, false), lane('first-call', model, true)],
+  }));
+}
