@@ -1,7 +1,8 @@
 import type { KernelArg, KernelsFor, TypedArray } from '@addax/core';
 import { convIm2col, convReference } from './linalg/conv.js';
 import { dotGeneralFast, dotGeneralReference } from './linalg/dot-general.js';
-import { reduceWindowMaxKernel, reduceWindowSumKernel } from './linalg/reduce-window.js';
+import { reduceWindowSumKernel } from './linalg/reduce-window.js';
+import { reduceWindowMaxSeparable } from './linalg/reduce-window-max.js';
 
 export { convIm2col, convReference } from './linalg/conv.js';
 export { dotGeneralFast, dotGeneralReference } from './linalg/dot-general.js';
@@ -34,5 +35,5 @@ export const linalgKernels: KernelsFor<
     return [convReference(lhs, rhs, params, out!)];
   },
   reduceWindowSum: reduceWindowSumKernel,
-  reduceWindowMax: reduceWindowMaxKernel,
+  reduceWindowMax: ([x], params, [out]) => [reduceWindowMaxSeparable(x!, params, out!)],
 };

@@ -9,7 +9,7 @@ import {
 import { WindowTaps } from './window-taps.js';
 
 /** The identity of max, which padding and holes hold: -Infinity or the integer dtype's minimum. */
-function lowest(dtype: DType): number {
+export function lowest(dtype: DType): number {
   return dtype === 'float32' ? -Infinity : dtype === 'int32' ? -(2 ** 31) : 0;
 }
 
@@ -65,5 +65,8 @@ function reduceWindow(kind: 'sum' | 'max'): Kernel<ReduceWindowParams, TypedArra
 
 /** The reduceWindowSum kernel: padding and holes count 0. */
 export const reduceWindowSumKernel = reduceWindow('sum');
-/** The reduceWindowMax kernel: padding and holes count -Infinity (int32: -2^31, uint32: 0). */
-export const reduceWindowMaxKernel = reduceWindow('max');
+/**
+ * reduceWindowMax as the plain loop, padding and holes counting -Infinity (int32: -2^31, uint32:
+ * 0): the reference the separable kernel is tested against.
+ */
+export const reduceWindowMaxReference = reduceWindow('max');

@@ -15,8 +15,14 @@ export interface TapAxis {
 /**
  * For every window position along one axis (`out * window + w`), the operand offset it reads, or
  * -1 where it falls in padding or in a base-dilation hole.
+ *
+ * @example
+ * ```ts
+ * axisTaps({ size: 3, stride: 1, window: 2, windowStride: 1, padLow: 1, baseDilation: 1,
+ *   windowDilation: 1, outSize: 2 }); // [-1, 0, 0, 1]
+ * ```
  */
-function axisTaps(axis: TapAxis): Int32Array {
+export function axisTaps(axis: TapAxis): Int32Array {
   const taps = new Int32Array(axis.outSize * axis.window);
   for (let o = 0; o < axis.outSize; o++) {
     for (let w = 0; w < axis.window; w++) {
