@@ -6,10 +6,15 @@ export interface MeasureOptions {
   readonly minRuns: number;
   /** Keep timing past `minRuns` until this much time has been spent (ms). */
   readonly minTimeMs: number;
+  /**
+   * The entry's lanes are timed in turn this many times, each round a share of `minRuns` and
+   * `minTimeMs`, so that load from other processes falls on every lane alike.
+   */
+  readonly rounds: number;
 }
 
-/** At least 10 timed runs and one second per lane, after 3 warm-up runs. */
-export const DEFAULT_MEASURE: MeasureOptions = { warmup: 3, minRuns: 10, minTimeMs: 1000 };
+/** At least 12 timed runs and 1.2 s per lane in 3 rounds, after 2 warm-up runs per round. */
+export const DEFAULT_MEASURE: MeasureOptions = { warmup: 2, minRuns: 12, minTimeMs: 1200, rounds: 3 };
 
 /**
  * The median of a non-empty list.

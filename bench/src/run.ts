@@ -1,4 +1,4 @@
-import { DEFAULT_MEASURE, measure, median } from './measure.js';
+import { DEFAULT_MEASURE, measure, median, type MeasureOptions } from './measure.js';
 import type { Entry, EntryResult, Lane, LaneResult } from './types.js';
 
 type Timed = Omit<LaneResult, 'ratio'>;
@@ -26,27 +26,31 @@ function installed(name: string): Promise<boolean> {
   return found;
 }
 
-async function timeLane(entry: Entry, lane: Lane): Promise<Timed> {
+/** One round of a lane: its times, or why it cannot run. */
+async function timeRound(lane: Lane, options: MeasureOptions): Promise<number[] | Timed> {
   if (lane.requires && !(await installed(lane.requires))) {
     return notRun(lane.name, 'not installed', lane.requires);
   }
   try {
     await lane.setup?.();
-    const times = measure(lane, { ...DEFAULT_MEASURE, ...entry.measure });
-    const medianMs = median(times);
-    return {
-      lane: lane.name,
-      status: 'ok',
-      medianMs,
-      minMs: Math.min(...times),
-      runs: times.length,
-      ...(entry.flops ? { gflops: entry.flops / medianMs / 1e6 } : {}),
-      ...(entry.opsPerRun ? { usPerOp: (medianMs * 1000) / entry.opsPerRun } : {}),
-    };
+    return measure(lane, options);
   } catch (error) {
     // A backend that lacks a kernel (or a GPU one that cannot start in Node) is that lane's result.
     return notRun(lane.name, 'failed', error instanceof Error ? error.message : String(error));
   }
+}
+
+function summary(entry: Entry, lane: Lane, times: number[]): Timed {
+  const medianMs = median(times);
+  return {
+    lane: lane.name,
+    status: 'ok',
+    medianMs,
+    minMs: Math.min(...times),
+    runs: times.length,
+    ...(entry.flops ? { gflops: entry.flops / medianMs / 1e6 } : {}),
+    ...(entry.opsPerRun ? { usPerOp: (medianMs * 1000) / entry.opsPerRun } : {}),
+  };
 }
 
 /**
@@ -58,8 +62,24 @@ async function timeLane(entry: Entry, lane: Lane): Promise<Timed> {
  * ```
  */
 export async function runEntry(entry: Entry): Promise<EntryResult> {
-  const timed: Timed[] = [];
-  for (const lane of entry.lanes) timed.push(await timeLane(entry, lane));
+  const options = { ...DEFAULT_MEASURE, ...entry.measure };
+  const { rounds } = options;
+  const round = {
+    ...options,
+    minRuns: Math.ceil(options.minRuns / rounds),
+    minTimeMs: options.minTimeMs / rounds,
+  };
+  const times = entry.lanes.map((): number[] => []);
+  const stopped = new Map<number, Timed>();
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, lane] of entry.lanes.entries()) {
+      if (stopped.has(i)) continue;
+      const got = await timeRound(lane, round);
+      if (globalThis.Array.isArray(got)) times[i]!.push(...got);
+      else stopped.set(i, got);
+    }
+  }
+  const timed = entry.lanes.map((lane, i) => stopped.get(i) ?? summary(entry, lane, times[i]!));
   const base = timed.find((t) => t.lane === entry.baseline);
   const lanes = timed.map((t) => ({ ...t, ratio: base ? base.medianMs / t.medianMs : NaN }));
   const { suite, name, flops, opsPerRun, baseline } = entry;

@@ -79,15 +79,15 @@ export const TARGETS: readonly Target[] = [
     goal: '>= 1.5x',
     met: atLeast(1.5),
   },
-  {
-    label: 'vmap vs hand-batched (eager)',
+  ...(['eager', 'jit'] as const).map((mode) => ({
+    label: `vmap vs hand-batched (${mode})`,
     suite: 'vmap',
-    entry: 'eager',
+    entry: mode,
     lane: 'vmap',
     versus: 'hand-batched',
     goal: 'within 10% (0.9x to 1.1x)',
-    met: (ratio) => Math.abs(ratio - 1) <= 0.1,
-  },
+    met: (ratio: number) => Math.abs(ratio - 1) <= 0.1,
+  })),
 ];
 
 /**

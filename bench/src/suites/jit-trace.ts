@@ -69,7 +69,7 @@ export function jitTraceEntries(): Entry[] {
     suite: 'jit-trace',
     name: `optdigits ${model.toUpperCase()} train step, batch ${BATCH}`,
     baseline: 'steady',
-    measure: { warmup: 1, minRuns: 8, minTimeMs: 0 },
+    measure: { warmup: 1, minRuns: 8, minTimeMs: 0, rounds: 1 },
     lanes: [lane('steady', model), lane('first-call', model), lane('lower', model)],
   }));
 }

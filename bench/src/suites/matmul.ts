@@ -24,7 +24,7 @@ export function matmulEntries(sizes: readonly number[] = [128, 256, 512, 1024]):
       name: `${n}x${n} @ ${n}x${n} f32`,
       flops: 2 * n ** 3,
       baseline: 'tfjs-cpu',
-      ...(n >= 1024 ? { measure: { warmup: 1, minRuns: 3, minTimeMs: 0 } } : {}),
+      ...(n >= 1024 ? { measure: { warmup: 1, minRuns: 3, minTimeMs: 0, rounds: 1 } } : {}),
       lanes: [
         ...lanesOn(ADDAX_BACKENDS, useAddaxBackend, seededOp(shapes, ax.fromTyped, ax.matmul)),
         ...lanesOn(

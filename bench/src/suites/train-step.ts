@@ -97,7 +97,7 @@ export function trainStepEntries(batch = 128): Entry[] {
     name: `optdigits ${label} step, batch ${batch}, Adam`,
     baseline: 'tfjs-cpu',
     // tfjs-cpu's CNN step takes seconds (its conv gradients are naive loops).
-    ...(slow ? { measure: { warmup: 1, minRuns: 3, minTimeMs: 0 } } : {}),
+    ...(slow ? { measure: { warmup: 1, minRuns: 3, minTimeMs: 0, rounds: 1 } } : {}),
     lanes: [
       ...lanesOn(addax, useAddaxBackend, addaxStep(model, batch)),
       ...lanesOn(tfjs, useTfBackend, tfStep(tfModel, batch)),
