@@ -5,7 +5,7 @@ import { bind } from '../interpreters.js';
 import { reshape, slice } from '../lax/shape.js';
 import type { Primitive } from '../primitive.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
-import type { TreeDef } from '../tree/pytree.js';
+import { isPlainObject, type TreeDef } from '../tree/pytree.js';
 import { HarvestContext, pathName, type HarvestOptions, type HarvestRule } from './context.js';
 import { runHarvest } from './harvest-trace.js';
 import { currentScope } from './scope.js';
@@ -17,10 +17,6 @@ const plantRules = new Map<object, HarvestRule>();
 /** Gives `prim`, a primitive that holds programs, its rule under plant (Oryx's `plant_custom_rules`). */
 export function definePlantRule<P>(prim: Primitive<P>, rule: HarvestRule<P>): void {
   plantRules.set(prim, rule);
-}
-
-function isObject(x: unknown): x is Reaped {
-  return x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype;
 }
 
 /** Elements `[k, k + count)` of a planted stack, checking it has them. */
@@ -50,7 +46,7 @@ export class PlantContext extends HarvestContext {
     private state: PlantState = { planted: new Set(), taken: new Map() },
   ) {
     super(options, base);
-    if (!isObject(plants)) {
+    if (!isPlainObject(plants)) {
       throw new ParameterError(`plant: plants must be an object from name to value, got ${String(plants)}`);
     }
   }
@@ -84,7 +80,7 @@ export class PlantContext extends HarvestContext {
   plantedLeaves(path: readonly string[], tree: TreeDef): Array[] | undefined {
     let node: unknown = this.plants;
     for (const p of path) {
-      if (!isObject(node)) return undefined;
+      if (!isPlainObject(node)) return undefined;
       node = node[p];
     }
     if (node === undefined) return undefined;

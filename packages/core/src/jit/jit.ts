@@ -6,7 +6,7 @@ import { transformationDepth } from '../interpreters.js';
 import type { IR } from '../ir/ir.js';
 import { traceToIR } from '../ir/make-ir.js';
 import { arrayLeaves } from '../tree/flat-fn.js';
-import { unflatten, type TreeDef } from '../tree/pytree.js';
+import { isPlainObject, unflatten, type TreeDef } from '../tree/pytree.js';
 import { Executable } from './executable.js';
 
 /** Options of {@link jit}. */
@@ -61,13 +61,6 @@ function staticKey(value: unknown, where: string): string {
     return `{${entries.join(',')}}`;
   }
   return `obj#${idOf(value)}`;
-}
-
-/** A `{...}` object (JS's keyword arguments), as opposed to arrays, class instances and tracers. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function idOf(value: object): number {

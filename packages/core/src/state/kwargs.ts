@@ -4,6 +4,7 @@ import { runSteps } from '../ir/eval-ir.js';
 import type { IR } from '../ir/ir.js';
 import { bind } from '../interpreters.js';
 import type { Primitive } from '../primitive.js';
+import { isPlainObject } from '../tree/pytree.js';
 
 /**
  * Keyword arguments of a stateful call, such as `training` or `rng`: given at call time, they reach
@@ -30,13 +31,6 @@ export function evalIRWithKwargs(ir: IR, args: readonly Array[], kwargs: Kwargs)
     const rule = kwargsRules.get(eqn.primitive) as KwargsRule<unknown> | undefined;
     return rule ? rule(inputs, eqn.params, kwargs) : bind(eqn.primitive, inputs, eqn.params);
   });
-}
-
-/** Whether `x` is a plain object (a keyword-argument object, or a plain pytree node). */
-export function isPlainObject(x: unknown): x is Kwargs {
-  if (x === null || typeof x !== 'object') return false;
-  const proto: unknown = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
 }
 
 /**

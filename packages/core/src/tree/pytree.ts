@@ -59,11 +59,18 @@ export function registerPytree<T extends object, A>(
   registry.set(cls, { name: cls.name, flatten, unflatten, equalAux } as NodeType);
 }
 
+/** A `{...}` object (a pytree node, JS's keyword arguments), as opposed to arrays, class instances and tracers. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 function nodeTypeOf(value: unknown): NodeType | null {
   if (globalThis.Array.isArray(value)) return LIST as NodeType;
   if (value === null || typeof value !== 'object') return null;
+  if (isPlainObject(value)) return OBJECT as NodeType;
   const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) return OBJECT as NodeType;
   for (
     let p = proto as object | null;
     p !== null && p !== Object.prototype;
