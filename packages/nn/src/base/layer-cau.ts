@@ -61,10 +61,6 @@ function runLayerCau(operands: readonly ax.Array[], p: LayerCauParams): ax.Array
   return outputs(layer._callAndUpdate(x, kwargs), p, layer.describe());
 }
 
-function stopStateGradient<L extends Layer>(layer: L): L {
-  return layer.replace({ state: ax.tree.map((s) => ax.lax.stopGradient(s as ax.Array), layer.state) });
-}
-
 /**
  * The batch rule (Oryx's `custom_layer_cau_batch`): a layer with `_callAndUpdateBatched`, called
  * with unbatched parameters on a batched input, runs once on the whole batch and its updated
@@ -100,7 +96,7 @@ function batchLayerCau(
   const rng = !p.hasRng ? undefined : rngDim === null ? key : ax.moveAxis(key!, rngDim, 0);
   const all = rng === undefined ? kwargs : { ...kwargs, rng };
   const filtered = Object.assign({}, ...accepted.map((a) => filterKwargs(all, a))) as LayerKwargs;
-  const [out, updated] = stopStateGradient(layer)._callAndUpdateBatched!(x, filtered);
+  const [out, updated] = layer.withStateStopped()._callAndUpdateBatched!(x, filtered);
   const [outLeaves] = arrayLeavesOf(out, layer.describe());
   const flat = outputs([out, updated], p, layer.describe());
   return [flat, flat.map((_, i) => (i < outLeaves.length ? 0 : null))];

@@ -114,6 +114,16 @@ export abstract class Layer<P = unknown, S = unknown, I = unknown> extends ax.st
   }
 
   /**
+   * This layer with its `state` stop-gradiented: what every one of its methods runs on, so the
+   * state gets a zero gradient.
+   *
+   * @internal
+   */
+  withStateStopped(): this {
+    return this.replace({ state: ax.tree.map((s) => ax.lax.stopGradient(s as ax.Array), this.state) });
+  }
+
+  /**
    * Runs `_call` and `_update` with the keyword arguments each accepts, on a copy whose `state` is
    * stop-gradiented. Combinators override it to run their children once for both.
    *
@@ -121,7 +131,7 @@ export abstract class Layer<P = unknown, S = unknown, I = unknown> extends ax.st
    */
   _callAndUpdate(x: unknown, kwargs: LayerKwargs): [unknown, this] {
     const cls = this.constructor as typeof Layer;
-    const layer = this.replace({ state: ax.tree.map((s) => ax.lax.stopGradient(s as ax.Array), this.state) });
+    const layer = this.withStateStopped();
     return [
       layer._call(x, filterKwargs(kwargs, cls.callKwargs)),
       layer._update(x, filterKwargs(kwargs, cls.updateKwargs)),
