@@ -176,10 +176,10 @@ export function update(obj: unknown, ...values: unknown[]): unknown {
   return callAndUpdate(obj, ...values)[1];
 }
 
-/** `x`'s shape and dtype, for arrays and specs alike. */
-export function specOf(x: unknown): ShapeDtype {
+/** `x`'s shape and dtype, for arrays and specs alike; `where` names the caller in the error. */
+export function specOf(x: unknown, where = 'spec'): ShapeDtype {
   if (x instanceof ShapeDtype) return x;
   const aval = (x as { aval?: unknown } | null)?.aval;
   if (aval instanceof ShapeDtype) return aval;
-  throw new ParameterError(`expected an array or a ShapeDtype, got ${String(x)}`);
+  throw new ParameterError(`${where}: the input must be an array or a ShapeDtype, got ${String(x)}`);
 }

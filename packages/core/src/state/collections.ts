@@ -53,7 +53,7 @@ function keysFor(initKey: Array, n: number): Array[] {
 function placeholders(values: readonly unknown[]): unknown[] {
   return map(
     (x) => {
-      const s = specOf(x);
+      const s = specOf(x, 'init');
       return ones(s.shape, s.dtype);
     },
     [...values],

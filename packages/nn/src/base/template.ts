@@ -15,12 +15,6 @@ export interface TemplateCallOptions extends LayerKwargs {
   readonly name?: string;
 }
 
-function specOfInput(x: unknown): ax.ShapeDtype {
-  if (x instanceof ax.ShapeDtype) return x;
-  if (x instanceof ax.Array) return x.aval;
-  throw new ax.ParameterError(`Template: the input must be an array or a ShapeDtype, got ${String(x)}`);
-}
-
 /**
  * A layer before initialisation (Oryx's `Template`): the layer class and its constructor
  * arguments. `init` makes the layer for an input spec; `compose` chains templates (Oryx's `>>`).
@@ -56,9 +50,12 @@ export class Template<L extends Layer = Layer, A extends unknown[] = never[]> {
       );
     }
     // What initialize declares (a combinator's children) is the layer's own, not the caller's state.
-    const [initial] = ax.reap(() => this.cls.initialize(initKey, specOfInput(inSpec), ...this.initArgs), {
-      tag: ax.state.VARIABLE,
-    })();
+    const [initial] = ax.reap(
+      () => this.cls.initialize(initKey, ax.state.specOf(inSpec, 'Template'), ...this.initArgs),
+      {
+        tag: ax.state.VARIABLE,
+      },
+    )();
     const layer = new this.cls(initial, name);
     if (name !== undefined) return ax.state.variable(layer, { name });
     return layer.replace({
@@ -69,7 +66,7 @@ export class Template<L extends Layer = Layer, A extends unknown[] = never[]> {
 
   /** The spec of the layer's output for inputs like `inSpec`. */
   spec(inSpec: ax.ShapeDtype | ax.Array): ax.ShapeDtype {
-    return this.cls.spec(specOfInput(inSpec), ...this.initArgs);
+    return this.cls.spec(ax.state.specOf(inSpec, 'Template'), ...this.initArgs);
   }
 
   /**
