@@ -1,4 +1,5 @@
 import * as ax from '@addax/core';
+import { flattenArrays } from '../array-leaves.js';
 import { filterKwargs, type LayerKwargs } from './kwargs.js';
 import type { Layer } from './layer.js';
 
@@ -33,21 +34,9 @@ function unpack(operands: readonly ax.Array[], p: LayerCauParams): Unpacked {
   return { layer, rng, x, kwargs: rng === undefined ? p.kwargs : { ...p.kwargs, rng } };
 }
 
-function arrayLeavesOf(value: unknown, where: string): [ax.Array[], ax.TreeDef] {
-  const [leaves, def] = ax.tree.flatten(value);
-  leaves.forEach((leaf, i) => {
-    if (!(leaf instanceof ax.Array)) {
-      throw new ax.ParameterError(
-        `${where}: leaf ${i} of ${def.toString()} is not an array (${String(leaf)})`,
-      );
-    }
-  });
-  return [leaves as ax.Array[], def];
-}
-
 /** The result of a layer call as the primitive's flat outputs, noting its structure in `p`. */
 function outputs(result: [unknown, Layer], p: LayerCauParams, where: string): ax.Array[] {
-  const [leaves, def] = arrayLeavesOf(result, where);
+  const [leaves, def] = flattenArrays(where, 'result', result);
   if (p.out.def && !p.out.def.equals(def)) {
     throw new ax.AddaxError(`${where}: the layer returned ${def.toString()}, before ${p.out.def.toString()}`);
   }
@@ -97,7 +86,7 @@ function batchLayerCau(
   const all = rng === undefined ? kwargs : { ...kwargs, rng };
   const filtered = Object.assign({}, ...accepted.map((a) => filterKwargs(all, a))) as LayerKwargs;
   const [out, updated] = layer.withStateStopped()._callAndUpdateBatched!(x, filtered);
-  const [outLeaves] = arrayLeavesOf(out, layer.describe());
+  const [outLeaves] = flattenArrays(layer.describe(), 'output', out);
   const flat = outputs([out, updated], p, layer.describe());
   return [flat, flat.map((_, i) => (i < outLeaves.length ? 0 : null))];
 }
@@ -145,7 +134,7 @@ export const layerCauP: ax.Primitive<LayerCauParams> = ax.definePrimitive<LayerC
 // A module's call passes its keyword arguments to every layer call in its program.
 ax.state.defineKwargsRule(layerCauP, (operands, p, kwargs) => {
   const { layer, x, kwargs: own } = unpack(operands, p);
-  const [leaves] = arrayLeavesOf(layer.callAndUpdate(x, { ...own, ...kwargs }), layer.describe());
+  const [leaves] = flattenArrays(layer.describe(), 'result', layer.callAndUpdate(x, { ...own, ...kwargs }));
   return leaves;
 });
 
@@ -177,8 +166,8 @@ function checkRng(rng: unknown, where: string): ax.Array | undefined {
 export function bindLayerCau(layer: Layer, x: unknown, kwargs: LayerKwargs): [unknown, Layer] {
   const where = layer.describe();
   const rng = checkRng(kwargs.rng, where);
-  const [layerLeaves, layerDef] = arrayLeavesOf(layer, where);
-  const [inputs, inDef] = arrayLeavesOf(x, `${where} (input)`);
+  const [layerLeaves, layerDef] = flattenArrays(where, 'layer', layer);
+  const [inputs, inDef] = flattenArrays(where, 'input', x);
   const p: LayerCauParams = {
     layerDef,
     inDef,

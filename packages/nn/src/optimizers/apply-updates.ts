@@ -1,5 +1,6 @@
 import * as ax from '@addax/core';
-import { flattenArrays, leavesLike } from './checks.js';
+import { flattenArrays } from '../array-leaves.js';
+import { leavesLike } from './checks.js';
 
 /**
  * `params + updates`, leaf by leaf, each result in its parameter's dtype (optax's

@@ -1,24 +1,12 @@
 import * as ax from '@addax/core';
+import { flattenArrays } from '../array-leaves.js';
 
-/** Checks a hyperparameter is a finite number in `[min, max)` (or `[min, max]` with `closed`). */
+/** Checks a hyperparameter is a finite number in `[min, max)`. */
 export function checkRange(where: string, name: string, value: number, min: number, max: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value >= max) {
     const range = max === Infinity ? `>= ${min}` : `in [${min}, ${max})`;
     throw new ax.ParameterError(`${where}: ${name} must be a finite number ${range}, got ${String(value)}`);
   }
-}
-
-/** `tree`'s leaves, each checked to be an array, and its structure. */
-export function flattenArrays(where: string, name: string, tree: unknown): [ax.Array[], ax.TreeDef] {
-  const [leaves, def] = ax.tree.flatten(tree);
-  leaves.forEach((leaf, i) => {
-    if (!(leaf instanceof ax.Array)) {
-      throw new ax.ParameterError(
-        `${where}: leaf ${i} of ${name} ${def.toString()} is ${typeof leaf}, not an array`,
-      );
-    }
-  });
-  return [leaves as ax.Array[], def];
 }
 
 /**

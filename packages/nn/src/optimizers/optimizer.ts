@@ -1,5 +1,6 @@
 import * as ax from '@addax/core';
-import { checkRange, flattenArrays, leavesLike } from './checks.js';
+import { flattenArrays } from '../array-leaves.js';
+import { checkRange, leavesLike } from './checks.js';
 
 /**
  * A learning rate that changes with the step: called with the step count (an int32 scalar, 0 on
