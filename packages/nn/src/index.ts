@@ -10,3 +10,5 @@ export * as losses from './losses/index.js';
 export * from './losses/index.js';
 export * from './optimizers/index.js';
 export * from './layers/index.js';
+export * as pax from './pax/index.js';
+export { BaseLayer, WeightHParams, WeightInit, fanInFanOut, withContext } from './pax/index.js';

@@ -1,1 +1,1 @@
-export { flatten, leaves, map, registerPytree, structure, TreeDef, unflatten } from './pytree.js';
+export { flatten, isPlainObject, leaves, map, registerPytree, structure, TreeDef, unflatten } from './pytree.js';
