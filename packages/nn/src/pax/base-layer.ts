@@ -252,7 +252,7 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     const scope = this.#scope('addSummary');
     if (verbosity > currentContext().summaryVerbosity || !isMutable(scope, SUMMARIES)) return;
     const dict = dictAt(scope.variables, SUMMARIES, this.path, true)!;
-    dict[summaryKey(name, type, dict)] = summaryValue(name, value, type);
+    dict[summaryKey(name, type, (k) => k in dict)] = summaryValue(name, value, type);
   }
 
   /** Adds to an auxiliary loss under `aux_loss` (summed over calls, with its weight; default 1). */

@@ -17,14 +17,16 @@ export interface ContextOptions {
 export interface PaxContext {
   readonly doEval: boolean;
   readonly summaryVerbosity: SummaryVerbosity;
-  readonly globalSummaries: Summaries;
+  readonly globalSummaries: Map<string, ax.Array>;
 }
 
 const stack: PaxContext[] = [];
 
 /** The innermost context, or the defaults outside any. */
 export function currentContext(): PaxContext {
-  return stack.at(-1) ?? { doEval: false, summaryVerbosity: SummaryVerbosity.DEBUG, globalSummaries: {} };
+  return (
+    stack.at(-1) ?? { doEval: false, summaryVerbosity: SummaryVerbosity.DEBUG, globalSummaries: new Map() }
+  );
 }
 
 /**
@@ -41,7 +43,7 @@ export function withContext<T>(options: ContextOptions, fn: (context: PaxContext
   const context: PaxContext = {
     doEval: options.doEval ?? outer.doEval,
     summaryVerbosity: options.summaryVerbosity ?? outer.summaryVerbosity,
-    globalSummaries: {},
+    globalSummaries: new Map(),
   };
   stack.push(context);
   try {
@@ -67,16 +69,18 @@ export function addGlobalSummary(name: string, value: ax.Array | string, options
   if ((options.verbosity ?? SummaryVerbosity.INFO) > context.summaryVerbosity) return;
   const type = options.type ?? 'scalar';
   const summaries = context.globalSummaries;
-  summaries[summaryKey(`/${name}`, type, summaries)] = summaryValue(name, value, type);
+  summaries.set(
+    summaryKey(`/${name}`, type, (k) => summaries.has(k)),
+    summaryValue(name, value, type),
+  );
 }
 
 /** The global summaries added in the current context so far. */
 export function allGlobalSummaries(): Summaries {
-  return { ...requireContext('allGlobalSummaries').globalSummaries };
+  return Object.fromEntries(requireContext('allGlobalSummaries').globalSummaries);
 }
 
 /** Forgets the current context's global summaries. */
 export function clearGlobalSummaries(): void {
-  const summaries = requireContext('clearGlobalSummaries').globalSummaries;
-  for (const key of Object.keys(summaries)) delete summaries[key];
+  requireContext('clearGlobalSummaries').globalSummaries.clear();
 }

@@ -15,14 +15,10 @@ export interface SummaryOptions {
 /** Summaries by key (`name_type`, a counter before the suffix when a name repeats). */
 export type Summaries = Record<string, ax.Array>;
 
-/** The key `name` gets among `existing`: Pax numbers repeats `name1`, `name2`, ... */
-export function summaryKey(
-  name: string,
-  type: SummaryType,
-  existing: Readonly<Record<string, unknown>>,
-): string {
+/** The key `name` gets beside the keys `taken` says exist: Pax numbers repeats `name1`, `name2`, ... */
+export function summaryKey(name: string, type: SummaryType, taken: (key: string) => boolean): string {
   let key = `${name}_${type}`;
-  for (let i = 1; key in existing; i++) key = `${name}${i}_${type}`;
+  for (let i = 1; taken(key); i++) key = `${name}${i}_${type}`;
   return key;
 }
 
