@@ -42,3 +42,4 @@ export {
   WeightInit,
   type WeightInitMethod,
 } from './weight-init.js';
+export * from './layers/index.js';
