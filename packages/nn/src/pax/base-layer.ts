@@ -313,7 +313,11 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
    * its path, then `call` (or `method`) run on `args` so that the tree is exercised as it will be.
    * Returns the `params` and `non_trainable` collections unless `mutable` names others.
    */
-  init(rngs: ax.Array | Rngs, ...args: [...CallArgs<this>] | [...CallArgs<this>, InitOptions]): Variables {
+  init<L extends AnyBaseLayer>(
+    this: L,
+    rngs: ax.Array | Rngs,
+    ...args: [...CallArgs<L>] | [...CallArgs<L>, InitOptions]
+  ): Variables {
     const given = keyRngs(rngs, `${this.#describe()}.init`);
     const [callArgs, options = {}] = trailingOptions<InitOptions>(args, this.#arity(options0(args)));
     const scope = this.#newScope({}, options.mutable ?? DEFAULT_INIT_MUTABLE, given, true);
@@ -333,14 +337,16 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
    * Runs `call` (or `method`) on `args` with `variables` (Flax's `apply`). With `mutable`, returns
    * `[output, changed collections]`; `rngs` gives the streams `nextPrngKey` draws from.
    */
-  apply(
+  apply<L extends AnyBaseLayer>(
+    this: L,
     variables: Readonly<Record<string, unknown>>,
-    ...args: [...CallArgs<this>, ApplyOptions & { mutable: true | readonly string[] }]
-  ): [CallResult<this>, Variables];
-  apply(
+    ...args: [...CallArgs<L>, ApplyOptions & { mutable: true | readonly string[] }]
+  ): [CallResult<L>, Variables];
+  apply<L extends AnyBaseLayer>(
+    this: L,
     variables: Readonly<Record<string, unknown>>,
-    ...args: [...CallArgs<this>] | [...CallArgs<this>, ApplyOptions]
-  ): CallResult<this>;
+    ...args: [...CallArgs<L>] | [...CallArgs<L>, ApplyOptions]
+  ): CallResult<L>;
   apply(variables: Readonly<Record<string, unknown>>, ...args: unknown[]): unknown {
     if (!ax.tree.isPlainObject(variables)) {
       throw new ax.ParameterError(
