@@ -53,6 +53,9 @@ function cloneValue(value: unknown): unknown {
   return value;
 }
 
+const cloneFields = (fields: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, cloneValue(v)]));
+
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (typeof value === 'string') return `'${value}'`;
@@ -81,7 +84,8 @@ export class LayerConfig<L extends AnyBaseLayer = AnyBaseLayer> {
     readonly cls: BaseLayerClass<L>,
     fields: Readonly<Record<string, unknown>>,
   ) {
-    this.#fields = { ...baseDefaults(), ...cls.defaults, ...fields };
+    // The class's default templates are copied, so that setting one config's leaves the others'.
+    this.#fields = { ...baseDefaults(), ...cloneFields(cls.defaults), ...fields };
   }
 
   /** The hyperparameters, read-only (change them with {@link set}). */
@@ -91,10 +95,7 @@ export class LayerConfig<L extends AnyBaseLayer = AnyBaseLayer> {
 
   /** A deep copy: nested configs are copied too, so changing one leaves the other alone. */
   clone(): LayerConfig<L> {
-    return new LayerConfig(
-      this.cls,
-      Object.fromEntries(Object.entries(this.#fields).map(([k, v]) => [k, cloneValue(v)])),
-    );
+    return new LayerConfig(this.cls, cloneFields(this.#fields));
   }
 
   /** Sets some fields and returns this config (Pax's `.set`); a field the layer lacks is an error. */

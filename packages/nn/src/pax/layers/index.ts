@@ -1,2 +1,22 @@
 export { Conv2D, type Conv2DHParams } from './conv.js';
 export { Sequential, type SequentialHParams } from './sequential.js';
+export {
+  BaseActivation,
+  GELU,
+  Identity,
+  ReLU,
+  Sigmoid,
+  SiLU,
+  Tanh,
+  type GELUHParams,
+} from './activations.js';
+export {
+  Bias,
+  FeedForward,
+  Linear,
+  MLPBlock,
+  type BiasHParams,
+  type FeedForwardHParams,
+  type LinearHParams,
+  type MLPBlockHParams,
+} from './linears.js';
