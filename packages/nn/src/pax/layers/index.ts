@@ -20,3 +20,4 @@ export {
   type LinearHParams,
   type MLPBlockHParams,
 } from './linears.js';
+export { Dropout, type DropoutHParams } from './dropout.js';
