@@ -469,7 +469,8 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     const fn = (this as unknown as Record<string, unknown>)[key];
     if (typeof fn !== 'function') throw new ax.ParameterError(`${this.#describe()}: no method '${key}'`);
     return (...args) => {
-      this.#ensureSetup();
+      // The whole tree: a child's fields (set in its setup) are read before it touches the scope.
+      this.#forEachLayer(() => {});
       return (fn as (...a: unknown[]) => unknown).apply(this, args);
     };
   }
