@@ -21,3 +21,11 @@ export {
   type MLPBlockHParams,
 } from './linears.js';
 export { Dropout, type DropoutHParams } from './dropout.js';
+export {
+  Embedding,
+  FullSoftmax,
+  type EmbeddingHParams,
+  type FullSoftmaxHParams,
+  type SoftmaxOutputs,
+  type SoftmaxTargets,
+} from './embedding-softmax.js';

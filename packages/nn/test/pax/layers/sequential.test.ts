@@ -37,6 +37,16 @@ describe('Sequential', () => {
     expectClose(seq.apply(vars, x) as ax.Array, expected, TOL, 'chain');
   });
 
+  it('runs on a fresh instance (never initialised), its children set up before they are called', () => {
+    // FeedForward reads its children from fields its setup sets, before touching any variable.
+    const ff = nn.pax.FeedForward.config({ inputDims: 3, outputDims: 3 });
+    const two = Sequential.config({ layers: [ff, ff.clone()] });
+    const initialised = two.instantiate();
+    const vars = initialised.init(ax.random.key(0), x);
+    const expected = initialised.apply(vars, x) as ax.Array;
+    expectClose(two.instantiate().apply(vars, x) as ax.Array, expected, TOL, 'fresh');
+  });
+
   it('spreads an array output into the next call, as Praxis unpacks a tuple', () => {
     const seq = Sequential.config({ layers: [Fork.config(), Difference.config()] }).instantiate();
     expectClose(seq.apply(seq.init(ax.random.key(0), x), x) as ax.Array, x.neg(), TOL, 'x - 2x');
