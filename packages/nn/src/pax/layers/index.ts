@@ -29,3 +29,13 @@ export {
   type SoftmaxOutputs,
   type SoftmaxTargets,
 } from './embedding-softmax.js';
+export {
+  BaseNormalization,
+  BatchNorm,
+  LayerNorm,
+  RmsNorm,
+  type BatchNormHParams,
+  type LayerNormHParams,
+  type NormalizationHParams,
+  type RmsNormHParams,
+} from './normalizations.js';
