@@ -119,6 +119,22 @@ describe('Bias', () => {
     expect(values(at(one.init(key, x), 'params', 'b'))).toEqual([1, 1]);
     expectThrowsWith(() => zero.apply(vars, ax.ones([3])), "Bias 'Bias'", 'size 2');
   });
+
+  it('grad with respect to b is the cotangent summed over the leading axes (by hand); jit equals eager', () => {
+    const bias = nn.pax.Bias.config({ dims: 2 }).instantiate();
+    const c = ax.array([
+      [1, 2],
+      [3, -4],
+    ]);
+    const gb = ax.grad((b: ax.Array) =>
+      bias
+        .apply({ params: { b } }, ax.zeros([2, 2]))
+        .mul(c)
+        .sum(),
+    )(ax.zeros([2]));
+    expectClose(gb, [4, -2], F32, 'dL/db');
+    expectJitMatchesEager(bias, { params: { b: ax.array([1, -1]) } }, c);
+  });
 });
 
 describe('FeedForward', () => {
