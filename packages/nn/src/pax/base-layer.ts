@@ -173,6 +173,16 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
   /** Declares the layer's variables and children; runs once, before the layer is first used. */
   protected setup(): void {}
 
+  /**
+   * Leading axes added to every variable of this layer's descendants (Praxis's `repeat_prefix`):
+   * `init` draws each of them once per index along these axes, with its own key, and stacks the
+   * draws. For a layer that runs its children over slices of their variables (`Repeat`); the
+   * children themselves see one slice, so that layer must install the slices when it calls them.
+   */
+  protected stackedChildAxes(): readonly number[] {
+    return [];
+  }
+
   /** The forward computation (Pax's `__call__`), reading variables through `theta` and `getVar`. */
   abstract call(...args: never[]): unknown;
 
@@ -322,10 +332,10 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     const [callArgs, options = {}] = trailingOptions<InitOptions>(args, this.#arity(options0(args)));
     const scope = this.#newScope({}, options.mutable ?? DEFAULT_INIT_MUTABLE, given, true);
     inScope(scope, () => {
-      this.#forEachLayer((layer) => {
+      this.#forEachLayer((layer, stacked) => {
         for (const [name, { hp, collection }] of layer.#declared) {
           const key = ax.random.foldIn(given[PARAMS]!, hashPath([...layer.path, name].join('/')));
-          dictAt(scope.variables, collection, layer.path, true)![name] = initVar(name, hp, key);
+          dictAt(scope.variables, collection, layer.path, true)![name] = initStacked(name, hp, key, stacked);
         }
       });
       this.#method(options.method)(...callArgs);
@@ -362,14 +372,15 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
 
   /**
    * The variables' declarations without drawing any (Pax's `abstract_init_with_metadata`):
-   * `{ params, non_trainable }` trees of filled-in {@link WeightHParams}.
+   * `{ params, non_trainable }` trees of filled-in {@link WeightHParams} (shapes with the leading
+   * axes of {@link stackedChildAxes}).
    */
   abstractInit(): Record<string, Record<string, unknown>> {
     const out: Variables = {};
     inScope(this.#newScope({}, false, {}, true), () =>
-      this.#forEachLayer((layer) => {
+      this.#forEachLayer((layer, stacked) => {
         for (const [name, { hp, collection }] of layer.#declared)
-          dictAt(out, collection, layer.path, true)![name] = hp;
+          dictAt(out, collection, layer.path, true)![name] = hp.with({ shape: [...stacked, ...hp.shape] });
       }),
     );
     return out;
@@ -427,11 +438,18 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     }
   }
 
-  /** Runs `fn` on this layer and every descendant, parents first, each set up. */
-  #forEachLayer(fn: (layer: AnyBaseLayer) => void): void {
+  /**
+   * Runs `fn` on this layer and every descendant, parents first, each set up, with the leading
+   * axes its variables are stacked along (its ancestors' {@link stackedChildAxes}).
+   */
+  #forEachLayer(
+    fn: (layer: AnyBaseLayer, stacked: readonly number[]) => void,
+    stacked: readonly number[] = [],
+  ): void {
     this.#ensureSetup();
-    fn(this as AnyBaseLayer);
-    for (const child of this.#children.values()) child.#forEachLayer(fn);
+    fn(this as AnyBaseLayer, stacked);
+    const inner = [...stacked, ...this.stackedChildAxes()];
+    for (const child of this.#children.values()) child.#forEachLayer(fn, inner);
   }
 
   #scope(where: string): Scope {
@@ -479,6 +497,15 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     const fn = (this as unknown as Record<string, unknown>)[method ?? 'call'];
     return typeof fn === 'function' ? fn.length : 0;
   }
+}
+
+/** `initVar` drawn once per index of the leading axes `stacked`, each from `key` folded with it. */
+function initStacked(name: string, hp: WeightHParams, key: ax.Array, stacked: readonly number[]): ax.Array {
+  if (stacked.length === 0) return initVar(name, hp, key);
+  const [n, ...inner] = stacked;
+  return ax.stack(
+    globalThis.Array.from({ length: n! }, (_, i) => initStacked(name, hp, ax.random.foldIn(key, i), inner)),
+  );
 }
 
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>

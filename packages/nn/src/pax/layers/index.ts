@@ -39,3 +39,4 @@ export {
   type NormalizationHParams,
   type RmsNormHParams,
 } from './normalizations.js';
+export { Repeat, type RepeatHParams } from './repeat.js';
