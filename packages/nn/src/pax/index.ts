@@ -43,3 +43,4 @@ export {
   type WeightInitMethod,
 } from './weight-init.js';
 export * from './layers/index.js';
+export { asTemplate, PaxLayer } from './template.js';
