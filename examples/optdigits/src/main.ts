@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import { loadOptdigits, standardize } from './data.js';
-import { MODELS, type ModelName } from './models.js';
+import { MODELS, PAX_MODELS, type ModelName } from './models.js';
 import { progress } from './progress.js';
 import { accuracy, fit, upload } from './train.js';
 
@@ -13,6 +13,7 @@ const { values: args } = parseArgs({
   options: {
     backend: { type: 'string' },
     model: { type: 'string', default: 'all' },
+    api: { type: 'string', default: 'oryx' },
     epochs: { type: 'string' },
     seed: { type: 'string', default: '0' },
     lr: { type: 'string', default: '0.001' },
@@ -28,10 +29,19 @@ function positiveNumber(name: string, text: string, integer: boolean): number {
   return v;
 }
 
-const names = Object.keys(MODELS) as ModelName[];
+// The same models written in either layer style; Pax's style has the MLP.
+const APIS: Record<string, Partial<Record<ModelName, () => Parameters<typeof fit>[0]>>> = {
+  oryx: MODELS,
+  pax: PAX_MODELS,
+};
+const catalogue = APIS[args.api];
+if (!catalogue) throw new Error(`--api must be one of ${Object.keys(APIS).join(', ')}, got '${args.api}'`);
+const names = Object.keys(catalogue) as ModelName[];
 const models = args.model === 'all' ? names : [args.model as ModelName];
 if (!names.includes(models[0]!)) {
-  throw new Error(`--model must be one of ${names.join(', ')} or all, got '${args.model}'`);
+  throw new Error(
+    `--model must be one of ${names.join(', ')} or all with --api ${args.api}, got '${args.model}'`,
+  );
 }
 const learningRate = positiveNumber('lr', args.lr, false);
 const batchSize = positiveNumber('batch', args.batch, true);
@@ -53,9 +63,11 @@ console.log(
 for (const model of models) {
   const epochs =
     args.epochs === undefined ? DEFAULT_EPOCHS[model] : positiveNumber('epochs', args.epochs, true);
-  console.log(`model ${model}: ${epochs} epochs, Adam ${learningRate}, batch ${batchSize}, seed ${seed}`);
+  console.log(
+    `model ${model} (${args.api} layers): ${epochs} epochs, Adam ${learningRate}, batch ${batchSize}, seed ${seed}`,
+  );
   const start = performance.now();
-  const layer = await fit(MODELS[model](), train, test, {
+  const layer = await fit(catalogue[model]!(), train, test, {
     epochs,
     learningRate,
     batchSize,

@@ -3,7 +3,7 @@ import * as ax from '@addax/core';
 import '@addax/backend-cpu';
 import * as nn from '@addax/nn';
 import { loadOptdigits, PIXELS, standardize } from '../src/data.js';
-import { MODELS } from '../src/models.js';
+import { MODELS, PAX_MODELS } from '../src/models.js';
 import { accuracy, fit, stepFunction, trainStep, upload } from '../src/train.js';
 
 const raw = loadOptdigits();
@@ -61,6 +61,18 @@ describe('fit', () => {
       batchSize: 64,
       seed: 0,
     });
+    expect(await accuracy(layer, test)).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('trains the Pax-style MLP (--api pax) to at least 93% test accuracy in two epochs (seed 0)', async () => {
+    const test = upload(digits.test);
+    const layer = await fit(PAX_MODELS.mlp(), upload(digits.train), test, {
+      epochs: 2,
+      learningRate: 1e-3,
+      batchSize: 64,
+      seed: 0,
+    });
+    expect(layer.params).toHaveProperty(['hidden', 'linear', 'w']);
     expect(await accuracy(layer, test)).toBeGreaterThanOrEqual(0.93);
   });
 

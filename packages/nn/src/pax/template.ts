@@ -75,7 +75,11 @@ export class PaxLayer extends Layer<Tree, Tree, AnyBaseLayer> {
   }
 
   override _callAndUpdateBatched(x: unknown, kwargs: LayerKwargs): [ax.Array, this] {
-    return this.#run(this.#input(x), kwargs);
+    // Under vmap with a key per example, the Pax layer runs once on the whole batch and draws
+    // from one stream (a Pax layer's draws already cover its whole input): the first example's.
+    const { rng } = kwargs;
+    const oneKey = rng !== undefined && rng.ndim === 2 ? { ...kwargs, rng: ax.take(rng, 0, 0) } : kwargs;
+    return this.#run(this.#input(x), oneKey);
   }
 
   #input(x: unknown): ax.Array {
