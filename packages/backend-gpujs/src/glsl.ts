@@ -1,0 +1,55 @@
+/** GLSL source for the index arithmetic kernels share: shapes are baked in as constants. */
+
+/** A float literal GLSL accepts. */
+export function lit(n: number): string {
+  return Number.isInteger(n) ? `${n}.0` : String(n);
+}
+
+/** Row-major strides of `shape`. */
+export function strides(shape: readonly number[]): number[] {
+  const out = shape.map(() => 1);
+  for (let a = shape.length - 2; a >= 0; a--) out[a] = out[a + 1]! * shape[a + 1]!;
+  return out;
+}
+
+/**
+ * Statements declaring `float c0 ... c{r-1}`, the coordinates of flat index `i` in `shape`. The
+ * `+ 0.5` keeps `floor` exact whatever the division's rounding (indices are below 2^24).
+ */
+export function unravel(shape: readonly number[], index = 'i', prefix = 'c'): string {
+  const st = strides(shape);
+  return shape
+    .map((_, a) =>
+      a === 0
+        ? `float ${prefix}0 = floor((${index} + 0.5) / ${lit(st[0]!)});`
+        : `float ${prefix}${a} = floor((${index} - (${ravelPrefix(st, a, prefix)}) + 0.5) / ${lit(st[a]!)});`,
+    )
+    .join(' ');
+}
+
+function ravelPrefix(st: readonly number[], upTo: number, prefix: string): string {
+  return st
+    .slice(0, upTo)
+    .map((s, a) => `${prefix}${a} * ${lit(s)}`)
+    .join(' + ');
+}
+
+/** The flat index, in row-major `shape`, of the coordinates given as GLSL expressions. */
+export function ravel(shape: readonly number[], coords: readonly string[]): string {
+  const st = strides(shape);
+  const terms = coords.map((c, a) => (shape[a] === 1 ? '' : `(${c}) * ${lit(st[a]!)}`)).filter(Boolean);
+  return terms.length ? terms.join(' + ') : '0.0';
+}
+
+/**
+ * A GLSL function `float name(float i)` mapping an output index to an input index: `body` gets the
+ * output coordinates `c0...` (declared for `outShape`) and returns the input's flat index.
+ */
+export function indexFunction(
+  name: string,
+  outShape: readonly number[],
+  body: (coords: string[]) => string,
+): string {
+  const coords = outShape.map((_, a) => `c${a}`);
+  return `float ${name}(float i) { ${unravel(outShape)} return ${body(coords)}; }`;
+}

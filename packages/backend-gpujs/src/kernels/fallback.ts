@@ -1,0 +1,42 @@
+import { allocTyped, type Kernel, type KernelArg, type ShapeDtype, type TypedArray } from '@addax/core';
+import type { GpujsBuffer } from '../buffer.js';
+import type { Runtime } from '../runtime.js';
+
+/**
+ * Runs the CPU reference's kernel on this backend's buffers: device operands are read back, and
+ * float32 and bool results uploaded. Each call is counted per primitive (`Runtime.fallbacks`).
+ * This is the declared fallback for integer dtypes and for the primitives listed in
+ * `DECLARED_FALLBACKS`.
+ */
+export function runOnCpu(
+  rt: Runtime,
+  name: string,
+  cpu: Kernel<never, TypedArray>,
+  operands: readonly KernelArg<GpujsBuffer>[],
+  params: unknown,
+  outputs: readonly ShapeDtype[],
+): GpujsBuffer[] {
+  rt.fallbacks.set(name, (rt.fallbacks.get(name) ?? 0) + 1);
+  const hostOperands = operands.map((o) => ({
+    ...o,
+    buffer: o.buffer.kind === 'empty' ? allocTyped(o.dtype, 0) : rt.readSync(o.buffer, o.dtype),
+  }));
+  return cpu(hostOperands, params as never, outputs).map((data, k) => rt.upload(data, outputs[k]!.dtype));
+}
+
+/**
+ * Primitives whose float32 results the device cannot give exactly or within their tolerance here,
+ * so they run on the CPU reference whatever their dtype (see docs/backend-gpujs.md).
+ */
+export const DECLARED_FALLBACKS = [
+  'sin',
+  'rem',
+  'pow',
+  'atan2',
+  'bitcast',
+  'scatterAdd',
+  'shiftLeft',
+  'shiftRightLogical',
+  'shiftRightArithmetic',
+  'threefry2x32',
+] as const;

@@ -1,0 +1,49 @@
+import * as ax from '@addax/core';
+import { GPU, HeadlessGLKernel } from 'gpu.js';
+import { describe, expect, it } from 'vitest';
+import { Device } from '../src/device.js';
+import { createGpujsBackend } from '../src/index.js';
+
+describe('backend gpujs on headless-gl', () => {
+  it('starts in headlessgl mode and runs its kernels with the headless-gl kernel class', () => {
+    const backend = createGpujsBackend({ mode: 'headlessgl' });
+    expect(backend.mode).toBe('headlessgl');
+    expect(backend.description).toMatch(/^gpu\.js headlessgl/);
+    const x = backend.upload(new Float32Array([1, 2, 3]), 'float32', [3]);
+    expect(x.kind === 'texture' && x.texture.kernel?.constructor).toBe(HeadlessGLKernel);
+    backend.dispose(x);
+  });
+
+  it('is the default backend once imported, and says so', () => {
+    expect(ax.getBackend().name).toBe('gpujs');
+    expect(ax.getBackend().description).toContain('headlessgl');
+  });
+
+  it('uploads, reads back and frees each dtype', () => {
+    const backend = createGpujsBackend();
+    const cases = [
+      [new Float32Array([1.5, -0, NaN, Infinity]), 'float32'],
+      [new Uint8Array([1, 0, 1, 1]), 'bool'],
+      [new Int32Array([-(2 ** 31), 2 ** 31 - 1, 0, 7]), 'int32'],
+      [new Uint32Array([2 ** 32 - 1, 0, 1, 2 ** 31]), 'uint32'],
+    ] as const;
+    for (const [data, dtype] of cases) {
+      const buffer = backend.upload(data, dtype, [4]);
+      expect(backend.readSync!(buffer, dtype, [4])).toEqual(data);
+      backend.dispose(buffer);
+    }
+    expect(backend.stats().textures).toBe(0);
+  });
+});
+
+describe('silent fallback detection', () => {
+  it("rejects a kernel that gpu.js built in another mode than the device's", () => {
+    const device = new Device('headlessgl');
+    const cpuKernel = new GPU({ mode: 'cpu' }).createKernel('function(a) { return a[this.thread.x]; }', {
+      output: [1],
+    });
+    expect(() => device.assertKernel(cpuKernel, 'copy')).toThrow(
+      "backend 'gpujs': the kernel 'copy' fell back from gpu.js mode 'headlessgl' to CPUKernel",
+    );
+  });
+});
