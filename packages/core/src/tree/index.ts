@@ -1,1 +1,10 @@
-export { flatten, isPlainObject, leaves, map, registerPytree, structure, TreeDef, unflatten } from './pytree.js';
+export {
+  flatten,
+  isPlainObject,
+  leaves,
+  map,
+  registerPytree,
+  structure,
+  TreeDef,
+  unflatten,
+} from './pytree.js';
