@@ -93,6 +93,12 @@ export interface Backend<B = unknown> {
   dispose(buffer: B): void;
   /** Compiles fused fragments of jitted programs; without it, jit runs one kernel per equation. */
   readonly fusion?: FusionCompiler<B>;
+  /**
+   * Whether the device flushes float32 subnormals to zero of the same sign, in operands and in
+   * results, as GPUs commonly do (XLA's GPU backend too). The conformance suite then compares
+   * with subnormals flushed on both sides; every other value is still held to the reference.
+   */
+  readonly flushesSubnormals?: boolean;
 }
 
 /** A function that creates a backend; it throws if the backend cannot start here. */

@@ -3,6 +3,7 @@ import { REFERENCE } from '../backends.js';
 import type { RunSettings } from '../config.js';
 import { runOn, upload, type HostArray } from '../host.js';
 import type { Outcome } from '../outcome.js';
+import { againstReference, flushSubnormals } from '../subnormals.js';
 import { checkLaw } from './check-law.js';
 import { expectClose } from './close.js';
 import { describeArrays } from './describe.js';
@@ -25,11 +26,17 @@ export function referenceLaw(c: LawCase, backend: string, settings: RunSettings)
     c.shapes.chain((shapes) => argsArb(shapes, c.range)),
     async (args) => {
       const got = await evaluate(backend, c.fn, args);
-      expectClose(
-        got,
-        await evaluate(REFERENCE, c.fn, args),
-        c.tolerance,
-        'f on the backend vs on the reference',
+      await againstReference(
+        backend,
+        args,
+        (xs) => xs.map(flushSubnormals),
+        async (xs) =>
+          expectClose(
+            got,
+            await evaluate(REFERENCE, c.fn, xs),
+            c.tolerance,
+            'f on the backend vs on the reference',
+          ),
       );
     },
     (args) => describeArrays('argument', args).join('\n'),
