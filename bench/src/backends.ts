@@ -12,7 +12,7 @@ export interface BackendSpec {
   readonly requires?: string;
 }
 
-/** Addax's backends: the CPU one, and the GPU lanes whose packages are not written yet. */
+/** Addax's backends: the CPU one and the GPU ones (which run only where their package is installed). */
 export const ADDAX_BACKENDS: readonly BackendSpec[] = [
   { lane: 'addax-cpu', backend: 'cpu' },
   { lane: 'addax-webgl', backend: 'webgl', requires: '@addax/backend-webgl' },
@@ -26,6 +26,11 @@ export const TFJS_BACKENDS: readonly BackendSpec[] = [
   { lane: 'tfjs-webgl', backend: 'webgl', requires: '@tensorflow/tfjs-backend-webgl' },
 ];
 
+/** Addax's webgl backend with jit, for suites that time a jitted function on it too. */
+export const ADDAX_WEBGL_JIT: readonly BackendSpec[] = [
+  { lane: 'addax-webgl-jit', backend: 'webgl', requires: '@addax/backend-webgl' },
+];
+
 /** The CPU lanes only (Addax's and both tfjs CPU backends), for workloads no GPU lane exists for. */
 export const CPU_BACKENDS = [...ADDAX_BACKENDS, ...TFJS_BACKENDS].filter((b) => !b.requires);
 
@@ -34,6 +39,10 @@ export const CPU_BACKENDS = [...ADDAX_BACKENDS, ...TFJS_BACKENDS].filter((b) => 
  * start, which would make a lane measure the wrong library.
  */
 export async function useTfBackend(name: string): Promise<void> {
+  // In Node tfjs's webgl backend finds no canvas; it takes the GL context registered with tfjs,
+  // which Addax's webgl backend registers (headless-gl) when it starts. So both libraries' webgl
+  // lanes run on the same kind of context in the same process.
+  if (name === 'webgl' && ax.listBackends().some((b) => b.name === 'webgl')) ax.findBackend('webgl');
   await tf.setBackend(name);
   await tf.ready();
   if (tf.getBackend() !== name) throw new Error(`tfjs runs on '${tf.getBackend()}', not '${name}'`);

@@ -1,6 +1,13 @@
 import * as ax from '@addax/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { CPU_BACKENDS, lanesOn, useAddaxBackend, useTfBackend } from '../backends.js';
+import {
+  ADDAX_WEBGL_JIT,
+  CPU_BACKENDS,
+  lanesOn,
+  TFJS_BACKENDS,
+  useAddaxBackend,
+  useTfBackend,
+} from '../backends.js';
 import { seededOp } from '../seeded-op.js';
 import type { Entry } from '../types.js';
 
@@ -18,17 +25,20 @@ const tfChain = (x: tf.Tensor): tf.Tensor =>
 /**
  * A 10-op elementwise chain on a million float32 elements: Addax eager (the baseline, one kernel
  * and one intermediate per op) against the same function jitted (fused into one loop on
- * backend-cpu) and tfjs's CPU and WASM backends. Flops count one per op per element.
+ * backend-cpu) and tfjs's CPU and WASM backends; on WebGL, Addax eager and jitted (one fused
+ * shader) against tfjs-backend-webgl. Flops count one per op per element.
  *
  * @example
  * ```ts
- * fusionEntries(); // addax-eager, addax-jit, tfjs-cpu, tfjs-wasm
+ * fusionEntries(); // addax-eager, addax-jit, tfjs-cpu, tfjs-wasm, addax-webgl, addax-webgl-jit, tfjs-webgl
  * ```
  */
 export function fusionEntries(size = 1 << 20): Entry[] {
   const shapes = [[size]];
   const tfjs = CPU_BACKENDS.filter((b) => b.lane.startsWith('tfjs'));
+  const tfjsWebgl = TFJS_BACKENDS.filter((b) => b.lane === 'tfjs-webgl');
   const cpu = (lane: string) => [{ lane, backend: 'cpu' }];
+  const webgl = [{ lane: 'addax-webgl', backend: 'webgl', requires: '@addax/backend-webgl' }];
   return [
     {
       suite: 'fusion',
@@ -43,6 +53,13 @@ export function fusionEntries(size = 1 << 20): Entry[] {
         ),
         ...lanesOn(cpu('addax-jit'), useAddaxBackend, seededOp(shapes, ax.fromTyped, ax.jit(addaxChain))),
         ...lanesOn(tfjs, useTfBackend, seededOp(shapes, tf.tensor, tfChain)),
+        ...lanesOn(
+          webgl,
+          useAddaxBackend,
+          seededOp(shapes, ax.fromTyped, (x) => ax.tidy(() => addaxChain(x))),
+        ),
+        ...lanesOn(ADDAX_WEBGL_JIT, useAddaxBackend, seededOp(shapes, ax.fromTyped, ax.jit(addaxChain))),
+        ...lanesOn(tfjsWebgl, useTfBackend, seededOp(shapes, tf.tensor, tfChain)),
       ],
     },
   ];

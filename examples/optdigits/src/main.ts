@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import * as ax from '@addax/core';
 import '@addax/backend-cpu';
+import { useBackend } from './backend-choice.js';
 import { loadOptdigits, standardize } from './data.js';
 import { MODELS, PAX_MODELS, type ModelName } from './models.js';
 import { progress } from './progress.js';
@@ -48,7 +49,7 @@ const batchSize = positiveNumber('batch', args.batch, true);
 const seed = Number(args.seed);
 if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got '${args.seed}'`);
 
-if (args.backend !== undefined) ax.setBackend(args.backend);
+if (args.backend !== undefined) await useBackend(args.backend);
 const backend = ax.getBackend();
 console.log(`backend: ${backend.name}${backend.description ? ` (${backend.description})` : ''}`);
 

@@ -1,0 +1,22 @@
+/**
+ * The declared CPU fallbacks: the primitives this backend runs on the CPU reference
+ * (`@addax/backend-cpu`'s kernels) whatever their operands, and why. Every other kernel also runs
+ * there when an operand or output is int32 or uint32 (those arrays live on the host: see data.ts)
+ * or empty. Each call is counted in `memory().cpuFallbacks`.
+ */
+export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
+  sin: "GLSL's sin is off by far more than 2 ulp on SwiftShader, and range reduction of |x| up to 2^128 is not feasible in a shader",
+  pow: "GLSL's pow is undefined for x < 0 and not within 2 ulp for large exponents",
+  atan2: "GLSL's atan(y, x) misses atan2's signed-zero and infinity cases and its 2 ulp bound",
+  rem: 'an exact float remainder needs more than float32 arithmetic in a shader',
+  cast: 'casts to and from int32/uint32 touch host arrays; float32 <-> bool casts run in a shader',
+  bitcast: 'a shader cannot reinterpret float bits in WebGL1, and int32/uint32 live on the host',
+  scatterAdd: 'XLA scatter takes int32 indices, which live on the host',
+  shiftLeft: 'integer-only (host arrays)',
+  shiftRightLogical: 'integer-only (host arrays)',
+  shiftRightArithmetic: 'integer-only (host arrays)',
+  threefry2x32: 'uint32 bit arithmetic: WebGL1 has no integer textures or bit operations',
+  argmax: 'its int32 output lives on the host',
+  argmin: 'its int32 output lives on the host',
+  sort: 'a sorting network per shape is not written yet; the decomposition would run on the host too',
+};

@@ -1,0 +1,15 @@
+import { dotGeneral } from './dot.js';
+import { elementwiseKernels } from './elementwise.js';
+import { gather } from './gather.js';
+import type { GpuKernel } from './gpu-kernel.js';
+import { reductionKernels } from './reductions.js';
+import { shapeKernels } from './shape.js';
+
+/** Every primitive with a shader here, by name. */
+export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
+  ...elementwiseKernels,
+  ...shapeKernels,
+  ...reductionKernels,
+  dotGeneral,
+  gather,
+};
