@@ -35,14 +35,23 @@ export const ADDAX_WEBGL_JIT: readonly BackendSpec[] = [
 export const CPU_BACKENDS = [...ADDAX_BACKENDS, ...TFJS_BACKENDS].filter((b) => !b.requires);
 
 /**
+ * tfjs-backend-webgl registers its backend in browsers only. In Node it is registered here, on the
+ * GL context registered with tfjs, which Addax's webgl backend sets (headless-gl) when it starts:
+ * both libraries' webgl lanes then run on the same kind of context in the same process.
+ */
+async function registerTfWebgl(): Promise<void> {
+  if (tf.findBackendFactory('webgl')) return;
+  if (ax.listBackends().some((b) => b.name === 'webgl')) ax.findBackend('webgl');
+  const { MathBackendWebGL } = await import('@tensorflow/tfjs-backend-webgl');
+  tf.registerBackend('webgl', () => new MathBackendWebGL(), 0);
+}
+
+/**
  * Makes tfjs run on `name` and checks that it does: tfjs falls back silently when a backend fails to
  * start, which would make a lane measure the wrong library.
  */
 export async function useTfBackend(name: string): Promise<void> {
-  // In Node tfjs's webgl backend finds no canvas; it takes the GL context registered with tfjs,
-  // which Addax's webgl backend registers (headless-gl) when it starts. So both libraries' webgl
-  // lanes run on the same kind of context in the same process.
-  if (name === 'webgl' && ax.listBackends().some((b) => b.name === 'webgl')) ax.findBackend('webgl');
+  if (name === 'webgl') await registerTfWebgl();
   await tf.setBackend(name);
   await tf.ready();
   if (tf.getBackend() !== name) throw new Error(`tfjs runs on '${tf.getBackend()}', not '${name}'`);
