@@ -7,8 +7,10 @@ import { DECLARED_FALLBACKS, runOnCpu } from './kernels/fallback.js';
 import { indexingKernels } from './kernels/indexing.js';
 import { allOnDevice, type GpuKernel, type GpuKernels } from './kernels/kernel.js';
 import { linalgKernels } from './kernels/linalg.js';
+import { randomKernels } from './kernels/random.js';
 import { reductionKernels } from './kernels/reductions.js';
 import { shapeKernels } from './kernels/shape.js';
+import { windowKernels } from './kernels/windows.js';
 import { Runtime } from './runtime.js';
 import { gpujsFusion } from './fusion.js';
 
@@ -45,6 +47,8 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
     ...shapeKernels,
     ...reductionKernels,
     ...linalgKernels,
+    ...randomKernels,
+    ...windowKernels,
     ...indexingKernels(cpu as KernelTable<TypedArray>),
   };
   const kernels: Record<string, Kernel<never, GpujsBuffer>> = {};
@@ -72,6 +76,8 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
     readSync: (buffer, dtype) => rt.readSync(buffer, dtype),
     dispose: (buffer) => rt.dispose(buffer),
     fusion: gpujsFusion(rt),
+    // headless-gl's llvmpipe and chromium's SwiftShader both flush subnormals in shader arithmetic.
+    flushesSubnormals: true,
     stats: () => ({
       textures: rt.liveTextures,
       kernels: rt.cache.size,

@@ -53,3 +53,42 @@ export function indexFunction(
   const coords = outShape.map((_, a) => `c${a}`);
   return `float ${name}(float i) { ${unravel(outShape)} return ${body(coords)}; }`;
 }
+
+/** One axis of a window walk: output coordinate `c{out}`, window coordinate `k{window}`. */
+export interface WindowAxis {
+  readonly out: number;
+  readonly window: number;
+  readonly stride: number;
+  readonly padLow: number;
+  readonly baseDilation: number;
+  readonly windowDilation: number;
+  /** The operand's size and stride along the axis. */
+  readonly size: number;
+  readonly inStride: number;
+}
+
+/**
+ * `float name(float i, float j)`: the operand offset (along `axes` only) that window position `j`
+ * of output element `i` reads, or -1 where it falls on padding or a dilation hole.
+ */
+export function windowTapFunction(
+  name: string,
+  outShape: readonly number[],
+  windowShape: readonly number[],
+  axes: readonly WindowAxis[],
+): string {
+  const checks = axes.map((a, n) => {
+    const t = `t${n}`;
+    const q = `q${n}`;
+    return (
+      `float ${t} = c${a.out} * ${lit(a.stride)} + k${a.window} * ${lit(a.windowDilation)} - ${lit(a.padLow)}; ` +
+      `float ${q} = floor((${t} + 0.5) / ${lit(a.baseDilation)}); ` +
+      `if (${t} < 0.0 || ${t} - ${q} * ${lit(a.baseDilation)} != 0.0 || ${q} >= ${lit(a.size)}) return -1.0; ` +
+      `offset += ${q} * ${lit(a.inStride)};`
+    );
+  });
+  return (
+    `float ${name}(float i, float j) { ${unravel(outShape, 'i', 'c')} ${unravel(windowShape, 'j', 'k')} ` +
+    `float offset = 0.0; ${checks.join(' ')} return offset; }`
+  );
+}

@@ -38,5 +38,4 @@ export const DECLARED_FALLBACKS = [
   'shiftLeft',
   'shiftRightLogical',
   'shiftRightArithmetic',
-  'threefry2x32',
 ] as const;

@@ -27,7 +27,7 @@ export function reductionIndex(
   return { natives: [base, off], length: reducedShape.reduce((p, d) => p * d, 1) };
 }
 
-/** A fold over the reduced axes: `acc = step(acc, x)` from `init`. */
+/** A fold over the reduced axes: `acc = foldStep(acc, x)` from `init`. */
 function fold(
   rt: Runtime,
   x: KernelArg<GpujsBuffer>,
@@ -38,10 +38,10 @@ function fold(
 ): GpujsBuffer {
   const { natives, length } = reductionIndex(x.shape, axes, out.shape);
   const main =
-    `const b = base(i); let acc = init(NAN, INF); ` +
-    `for (let j = 0; j < ${length}; j++) { acc = step(acc, a0[b + off(j)], NAN, INF); } return acc;`;
+    `const b = base(i); let acc = foldInit(NAN, INF); ` +
+    `for (let j = 0; j < ${length}; j++) { acc = foldStep(acc, a0[b + off(j)], NAN, INF); } return acc;`;
   return rt.run(
-    { main, natives: [...natives, bodyFunction('init', 0, init), bodyFunction('step', 2, step)] },
+    { main, natives: [...natives, bodyFunction('foldInit', 0, init), bodyFunction('foldStep', 2, step)] },
     out.size,
     [rt.input(x)],
   );
