@@ -9,7 +9,6 @@ export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
   pow: "GLSL's pow is undefined for x < 0 and not within 2 ulp for large exponents",
   atan2: "GLSL's atan(y, x) misses atan2's signed-zero and infinity cases and its 2 ulp bound",
   rem: 'an exact float remainder needs more than float32 arithmetic in a shader',
-  cast: 'casts to and from int32/uint32 touch host arrays; float32 <-> bool casts run in a shader',
   bitcast: 'a shader cannot reinterpret float bits in WebGL1, and int32/uint32 live on the host',
   scatterAdd: 'XLA scatter takes int32 indices, which live on the host',
   shiftLeft: 'integer-only (host arrays)',
