@@ -139,6 +139,7 @@ export function createWebGLBackend(): WebGLBackend {
     fusion: webglFusion(tf),
     // Both GLs measured here (SwiftShader, headless-gl's llvmpipe) flush subnormals in arithmetic.
     flushesSubnormals: true,
+    cpuFallbacks: Object.keys(CPU_FALLBACKS),
     memory: () => {
       const info = tf.memory();
       return {

@@ -42,7 +42,7 @@ export function describeCase(c: Case): string {
  * @example
  * ```ts
  * const outcome = await checkPrimitive(specFor('add'), 'mine', runSettings());
- * outcome.status; // 'pass', 'decomposed', 'fail' or 'not implemented'
+ * outcome.status; // 'pass', 'cpu fallback', 'decomposed', 'fail' or 'not implemented'
  * ```
  */
 export async function checkPrimitive(
@@ -90,7 +90,10 @@ export async function checkPrimitive(
     throw new Error(problem);
   });
   const details = await fc.check(property, { seed: settings.seed, numRuns: settings.numRuns });
-  if (!details.failed) return { status: hasKernel ? 'pass' : 'decomposed' };
+  if (!details.failed) {
+    const onCpu = ax.findBackend(backend).cpuFallbacks?.includes(spec.name) === true;
+    return { status: hasKernel ? (onCpu ? 'cpu fallback' : 'pass') : 'decomposed' };
+  }
   const how = hasKernel ? 'its kernel' : 'the decomposition (it has no kernel)';
   const title = isMissingKernel(details.errorInstance)
     ? `${spec.name}: not implemented on backend '${backend}'`

@@ -63,6 +63,7 @@ export function failureMessages(report: BackendReport): string[] {
 
 const CELL: Record<Outcome['status'], string> = {
   pass: 'pass',
+  'cpu fallback': 'cpu fallback',
   decomposed: 'decomposed',
   fail: 'FAIL',
   'not implemented': 'not implemented',

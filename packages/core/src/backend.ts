@@ -99,6 +99,12 @@ export interface Backend<B = unknown> {
    * with subnormals flushed on both sides; every other value is still held to the reference.
    */
   readonly flushesSubnormals?: boolean;
+  /**
+   * Primitives whose kernel here runs on the CPU whatever the operands (a declared fallback: the
+   * backend reads the operands back, runs a CPU kernel and uploads the results), so that reports
+   * such as the conformance matrix say so instead of counting them as device kernels.
+   */
+  readonly cpuFallbacks?: readonly string[];
 }
 
 /** A function that creates a backend; it throws if the backend cannot start here. */
