@@ -7,5 +7,8 @@ const stubs = new URL('./test/browser/node-stubs.ts', import.meta.url).pathname;
 // The browser lane: the same package in chromium's WebGL2 (SwiftShader).
 export default defineConfig({
   resolve: { conditions: ['@addax/source'], alias: { 'node:fs': stubs, 'node:url': stubs } },
-  test: { include: ['test/browser/**/*.test.ts'], browser: chromiumBrowserConfig(playwright) },
+  test: {
+    include: ['test/browser/**/*.test.ts', 'test/memory.test.ts', 'test/fusion.test.ts'],
+    browser: chromiumBrowserConfig(playwright),
+  },
 });
