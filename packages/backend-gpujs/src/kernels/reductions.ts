@@ -1,4 +1,4 @@
-import type { KernelArg, ShapeDtype } from '@addax/core';
+import { type KernelArg, ShapeDtype } from '@addax/core';
 import type { GpujsBuffer } from '../buffer.js';
 import { indexFunction, lit, strides } from '../glsl.js';
 import { FLOAT_OPS } from '../ops.js';
@@ -27,7 +27,16 @@ export function reductionIndex(
   return { natives: [base, off], length: reducedShape.reduce((p, d) => p * d, 1) };
 }
 
-/** A fold over the reduced axes: `acc = foldStep(acc, x)` from `init`. */
+/** Runs longer than this are folded in passes, so no output element loops over a long run alone. */
+const CHUNK = 1024;
+
+/**
+ * A fold over the reduced axes: `acc = foldStep(acc, x)` from `init`. A run longer than `CHUNK`
+ * is folded in two kernels or more: first into chunks of `CHUNK` elements (one output element
+ * per chunk), then over the chunks' results, the same fold again. The folds here are associative
+ * (sums and products within their reordering tolerance, max and min exactly), so the order does
+ * not matter.
+ */
 function fold(
   rt: Runtime,
   x: KernelArg<GpujsBuffer>,
@@ -37,14 +46,24 @@ function fold(
   step: string,
 ): GpujsBuffer {
   const { natives, length } = reductionIndex(x.shape, axes, out.shape);
+  const folds = [bodyFunction('foldInit', 0, init), bodyFunction('foldStep', 2, step)];
+  if (length <= CHUNK) {
+    const main =
+      `const b = base(i); let acc = foldInit(NAN, INF); ` +
+      `for (let j = 0; j < ${length}; j++) { acc = foldStep(acc, a0[b + off(j)], NAN, INF); } return acc;`;
+    return rt.run({ main, natives: [...natives, ...folds] }, out.size, [rt.input(x)]);
+  }
+  const chunks = Math.ceil(length / CHUNK);
+  const outer = `float outer(float i) { return floor((i + 0.5) / ${lit(chunks)}); }`;
   const main =
-    `const b = base(i); let acc = foldInit(NAN, INF); ` +
-    `for (let j = 0; j < ${length}; j++) { acc = foldStep(acc, a0[b + off(j)], NAN, INF); } return acc;`;
-  return rt.run(
-    { main, natives: [...natives, bodyFunction('foldInit', 0, init), bodyFunction('foldStep', 2, step)] },
-    out.size,
-    [rt.input(x)],
-  );
+    `const o = outer(i); const start = (i - o * ${chunks}) * ${CHUNK}; const b = base(o); ` +
+    `let acc = foldInit(NAN, INF); for (let j = 0; j < ${CHUNK}; j++) { const k = start + j; ` +
+    `if (k < ${length}) { acc = foldStep(acc, a0[b + off(k)], NAN, INF); } } return acc;`;
+  const partial = rt.run({ main, natives: [...natives, outer, ...folds] }, out.size * chunks, [rt.input(x)]);
+  const partials = { buffer: partial, shape: [out.size, chunks], dtype: x.dtype };
+  const result = fold(rt, partials, [1], new ShapeDtype([out.size], out.dtype), init, step);
+  rt.dispose(partial);
+  return result;
 }
 
 /** The first index of the best element of each run (NaN counts as best, as numpy's argmax). */
