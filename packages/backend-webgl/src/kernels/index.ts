@@ -1,3 +1,4 @@
+import { conv } from './conv.js';
 import { dotGeneral } from './dot.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gather } from './gather.js';
@@ -10,6 +11,7 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
   ...elementwiseKernels,
   ...shapeKernels,
   ...reductionKernels,
+  conv,
   dotGeneral,
   gather,
 };
