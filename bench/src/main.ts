@@ -5,6 +5,7 @@ import { runEntry } from './run.js';
 import { conv2dEntries } from './suites/conv2d.js';
 import { eagerOverheadEntries } from './suites/eager-overhead.js';
 import { fusionEntries } from './suites/fusion.js';
+import { gpujsEntries } from './suites/gpujs.js';
 import { jitMlpEntries } from './suites/jit-mlp.js';
 import { matmulEntries } from './suites/matmul.js';
 import { jitTraceEntries } from './suites/jit-trace.js';
@@ -23,6 +24,7 @@ const SUITES: Record<string, () => Entry[]> = {
   'train-step': () => trainStepEntries(),
   vmap: () => vmapEntries(),
   'jit-trace': () => jitTraceEntries(),
+  gpujs: () => gpujsEntries(),
 };
 
 async function main(): Promise<void> {

@@ -12,7 +12,7 @@ import { seededOp } from '../seeded-op.js';
 import type { Entry } from '../types.js';
 
 /** Ten elementwise ops: mul, add, tanh, mul, sub, abs, add, sqrt, mul, exp. */
-const addaxChain = (x: ax.Array): ax.Array =>
+export const addaxChain = (x: ax.Array): ax.Array =>
   ax.exp(ax.sqrt(ax.abs(ax.tanh(x.mul(1.5).add(0.5)).mul(2).sub(0.3)).add(1)).mul(0.5));
 
 /** The same ten ops in tfjs (functional: tfjs-core alone has no chained methods). */

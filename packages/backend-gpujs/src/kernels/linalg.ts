@@ -1,6 +1,22 @@
 import { indexFunction, lit, strides } from '../glsl.js';
 import type { GpuKernels } from './kernel.js';
 
+/**
+ * The step between consecutive contracted elements when the contracted axes walk the operand
+ * with one stride (a single axis, or axes adjacent in order): then the loop adds `j * step`
+ * instead of unravelling `j`, which is most of the work of a matmul's inner loop.
+ */
+function linearStep(
+  axes: readonly number[],
+  shape: readonly number[],
+  st: readonly number[],
+): number | undefined {
+  for (let k = 0; k + 1 < axes.length; k++) {
+    if (st[axes[k]!] !== st[axes[k + 1]!]! * shape[axes[k + 1]!]!) return undefined;
+  }
+  return axes.length ? st[axes.at(-1)!] : 0;
+}
+
 /** `dotGeneral` as one kernel: each output element loops over the contracted axes. */
 export const linalgKernels: GpuKernels = {
   dotGeneral: {
@@ -35,9 +51,13 @@ export const linalgKernels: GpuKernels = {
         sum(rc.map((a, k) => `${c[k]!} * ${lit(rs[a]!)}`)),
       );
       const length = contracted.reduce((p, d) => p * d, 1);
+      const stepL = linearStep(lc, lhs!.shape, ls);
+      const stepR = linearStep(rc, rhs!.shape, rs);
+      const at = (step: number | undefined, off: string): string =>
+        step === undefined ? `${off}(j)` : `j * ${step}`;
       const main =
         `const bl = baseL(i); const br = baseR(i); let acc = zero(NAN, INF); ` +
-        `for (let j = 0; j < ${length}; j++) { acc += a0[bl + offL(j)] * a1[br + offR(j)]; } return acc;`;
+        `for (let j = 0; j < ${length}; j++) { acc += a0[bl + ${at(stepL, 'offL')}] * a1[br + ${at(stepR, 'offR')}]; } return acc;`;
       const zero = 'float zero(float nan, float inf) { return 0.0; }';
       return [
         rt.run({ main, natives: [baseL, baseR, offL, offR, zero] }, out!.size, [
