@@ -35,7 +35,11 @@ function createContext(): { gl: GL; version: 1 | 2 } {
     return { gl, version: 2 };
   }
   const nodeRequire = nodeRequireOf();
-  if (!nodeRequire) throw new BackendError("backend 'webgl': no canvas here and not Node (no headless-gl)");
+  if (!nodeRequire) {
+    throw new BackendError(
+      "backend 'webgl': no canvas here, and no Node >= 20.16 (process.getBuiltinModule) to load headless-gl with",
+    );
+  }
   let createGL: (w: number, h: number, attrs: WebGLContextAttributes) => WebGLRenderingContext | null;
   try {
     createGL = nodeRequire('gl') as typeof createGL;
