@@ -5,12 +5,14 @@ import { gather } from './gather.js';
 import type { GpuKernel } from './gpu-kernel.js';
 import { reductionKernels } from './reductions.js';
 import { shapeKernels } from './shape.js';
+import { windowKernels } from './windows.js';
 
 /** Every primitive with a shader here, by name. */
 export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
   ...elementwiseKernels,
   ...shapeKernels,
   ...reductionKernels,
+  ...windowKernels,
   conv,
   dotGeneral,
   gather,
