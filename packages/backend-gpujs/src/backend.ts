@@ -10,6 +10,7 @@ import { linalgKernels } from './kernels/linalg.js';
 import { randomKernels } from './kernels/random.js';
 import { reductionKernels } from './kernels/reductions.js';
 import { shapeKernels } from './kernels/shape.js';
+import { sortKernels } from './kernels/sort.js';
 import { windowKernels } from './kernels/windows.js';
 import { Runtime } from './runtime.js';
 import { gpujsFusion } from './fusion.js';
@@ -49,6 +50,7 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
     ...linalgKernels,
     ...randomKernels,
     ...windowKernels,
+    ...sortKernels,
     ...indexingKernels(cpu as KernelTable<TypedArray>),
   };
   const kernels: Record<string, Kernel<never, GpujsBuffer>> = {};
