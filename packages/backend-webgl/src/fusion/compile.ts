@@ -12,7 +12,15 @@ import {
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { WebGLData } from '../data.js';
 import { GLSL_HELPERS, glslOfEquation } from '../programs/glsl-ops.js';
-import { MAX_RANK, outputCoords, program, runProgram, sample, view } from '../programs/program.js';
+import {
+  declareOutputCoords,
+  MAX_RANK,
+  outputCoords,
+  program,
+  runProgram,
+  sample,
+  view,
+} from '../programs/program.js';
 
 const INDEXED = new Set(['broadcastInDim', 'reshape', 'iota']);
 
@@ -77,9 +85,11 @@ class ShaderSource {
   }
 
   main(target: Var): string {
-    const rank = this.shape.length;
-    const decl = rank <= 1 ? 'int coords = getOutputCoords();' : `ivec${rank} coords = getOutputCoords();`;
-    return [decl, ...this.#lines, `setOutput(${this.#value(target)});`].join('\n');
+    return [
+      declareOutputCoords(this.shape.length),
+      ...this.#lines,
+      `setOutput(${this.#value(target)});`,
+    ].join('\n');
   }
 }
 

@@ -1,6 +1,14 @@
 import type { GatherParams } from '@addax/core';
 import { floatLiteral, GLSL_HELPERS } from '../programs/glsl-ops.js';
-import { MAX_RANK, outputCoords, program, runProgram, sample, view } from '../programs/program.js';
+import {
+  declareOutputCoords,
+  MAX_RANK,
+  outputCoords,
+  program,
+  runProgram,
+  sample,
+  view,
+} from '../programs/program.js';
 import type { GpuKernel } from './gpu-kernel.js';
 
 /**
@@ -33,12 +41,8 @@ export const gather: GpuKernel = (tf, [x, indices], params, [out]) => {
     return w >= 0 ? `${start[a]} + ${coords[offsetDims[w]!]}` : start[a]!;
   });
   const read = sample('A', index);
-  const decl =
-    outShape.length <= 1
-      ? 'int coords = getOutputCoords();'
-      : `ivec${outShape.length} coords = getOutputCoords();`;
   const result = mode === 'fill' ? `inBounds ? ${read} : ${floatLiteral(fillValue)}` : read;
-  const main = [decl, ...lines, `setOutput(${result});`].join('\n');
+  const main = [declareOutputCoords(outShape.length), ...lines, `setOutput(${result});`].join('\n');
   const prog = program(['A', 'B'], outShape, main, { helpers: GLSL_HELPERS });
   return [runProgram(tf, prog, [view(x!.info, shape), view(indices!.info, indices!.shape)], outShape)];
 };

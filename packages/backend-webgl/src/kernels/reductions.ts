@@ -1,6 +1,14 @@
 import { sizeOf, stridesOf, type AxesParams } from '@addax/core';
 import { GLSL_HELPERS } from '../programs/glsl-ops.js';
-import { MAX_RANK, outputCoords, program, runProgram, sample, view } from '../programs/program.js';
+import {
+  declareOutputCoords,
+  MAX_RANK,
+  outputCoords,
+  program,
+  runProgram,
+  sample,
+  view,
+} from '../programs/program.js';
 import type { GpuKernel } from './gpu-kernel.js';
 
 /**
@@ -23,9 +31,7 @@ function reduction(init: string, fold: (acc: string, v: string) => string): GpuK
       return `imod(r / ${strides[j]}, ${reduced[j]})`;
     });
     const main = [
-      out!.shape.length <= 1
-        ? 'int coords = getOutputCoords();'
-        : `ivec${out!.shape.length} coords = getOutputCoords();`,
+      declareOutputCoords(out!.shape.length),
       `float acc = ${init};`,
       `for (int r = 0; r < ${sizeOf(reduced)}; r++) {`,
       `  float v = ${sample('A', shape.length === 0 ? ['0'] : index)};`,

@@ -8,7 +8,15 @@ import type {
 } from '@addax/core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { MAX_RANK, outputCoords, program, runProgram, sample, view } from '../programs/program.js';
+import {
+  declareOutputCoords,
+  MAX_RANK,
+  outputCoords,
+  program,
+  runProgram,
+  sample,
+  view,
+} from '../programs/program.js';
 import type { GpuKernel, GpuOperand } from './gpu-kernel.js';
 
 /**
@@ -27,16 +35,11 @@ function mapped(
   const index = operand.shape.length === 0 ? ['0'] : indexOf(coords);
   const read = sample('A', index);
   const main = guard
-    ? `${coordsDecl(out.shape.length)}\nsetOutput((${guard.validOf(coords)}) ? ${read} : getB(0));`
-    : `${coordsDecl(out.shape.length)}\nsetOutput(${read});`;
+    ? `${declareOutputCoords(out.shape.length)}\nsetOutput((${guard.validOf(coords)}) ? ${read} : getB(0));`
+    : `${declareOutputCoords(out.shape.length)}\nsetOutput(${read});`;
   const names = guard ? ['A', 'B'] : ['A'];
   const inputs = [view(operand.info, operand.shape), ...(guard ? [view(guard.fill.info, [1])] : [])];
   return [runProgram(tf, program(names, out.shape, main), inputs, out.shape)];
-}
-
-function coordsDecl(rank: number): string {
-  const type = rank <= 1 ? 'int' : rank <= 4 ? `ivec${rank}` : `ivec${rank}`;
-  return `${type} coords = getOutputCoords();`;
 }
 
 const transpose: GpuKernel = (tf, [x], params, [out]) => {
@@ -81,7 +84,7 @@ const iota: GpuKernel = (tf, _operands, params, [out]) => {
   const { dimension, shape } = params as IotaParams;
   if (out!.dtype !== 'float32' || shape.length > MAX_RANK) return undefined;
   const c = outputCoords(shape.length);
-  const main = `${coordsDecl(shape.length)}\nsetOutput(float(${c[dimension]}));`;
+  const main = `${declareOutputCoords(shape.length)}\nsetOutput(float(${c[dimension]}));`;
   const prog = program([], shape, main);
   return [runProgram(tf, prog, [], shape)];
 };

@@ -1,6 +1,14 @@
 import { sizeOf, stridesOf, type ReduceWindowParams } from '@addax/core';
 import { GLSL_HELPERS } from '../programs/glsl-ops.js';
-import { MAX_RANK, outputCoords, program, runProgram, sample, view } from '../programs/program.js';
+import {
+  declareOutputCoords,
+  MAX_RANK,
+  outputCoords,
+  program,
+  runProgram,
+  sample,
+  view,
+} from '../programs/program.js';
 import type { GpuKernel } from './gpu-kernel.js';
 
 /**
@@ -32,9 +40,7 @@ function windowReduction(init: string, fold: (acc: string, v: string) => string)
       shape.map((_, a) => `p${a} / ${baseDilation[a]}`),
     );
     const main = [
-      shape.length === 1
-        ? 'int coords = getOutputCoords();'
-        : `ivec${shape.length} coords = getOutputCoords();`,
+      declareOutputCoords(shape.length),
       `float acc = ${init};`,
       `for (int w = 0; w < ${sizeOf(windowDimensions)}; w++) {`,
       ...lines.map((l) => `  ${l}`),

@@ -13,6 +13,11 @@ export function outputCoords(rank: number): string[] {
   return COMPONENTS.slice(0, rank).map((c) => `coords.${c}`);
 }
 
+/** The GLSL line declaring `coords`, the output element's index, in a program of this output rank. */
+export function declareOutputCoords(rank: number): string {
+  return `${rank <= 1 ? 'int' : `ivec${rank}`} coords = getOutputCoords();`;
+}
+
 /** The sampler call reading input `name` (e.g. `A`) at the GLSL index expressions `index`. */
 export function sample(name: string, index: readonly string[]): string {
   return `get${name}(${index.join(', ')})`;
