@@ -12,7 +12,6 @@ import {
 import { LayerConfig, type BaseHParams, type ConfigArgs } from './config.js';
 import { currentContext, SummaryVerbosity } from './context.js';
 import {
-  copyVariables,
   currentScope,
   dictAt,
   hashPath,
@@ -329,7 +328,7 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
     ...args: [...CallArgs<L>] | [...CallArgs<L>, InitOptions]
   ): Variables {
     const given = keyRngs(rngs, `${this.#describe()}.init`);
-    const [callArgs, options = {}] = trailingOptions<InitOptions>(args, this.#arity(options0(args)));
+    const [callArgs, options = {}] = trailingOptions<InitOptions>(args, this.#arity(methodNamed(args)));
     const scope = this.#newScope({}, options.mutable ?? DEFAULT_INIT_MUTABLE, given, true);
     inScope(scope, () => {
       this.#forEachLayer((layer, stacked) => {
@@ -363,9 +362,14 @@ export abstract class BaseLayer<H extends object = Record<never, never>, V exten
         `${this.#describe()}.apply: variables must be { params, ... }, got ${String(variables)}`,
       );
     }
-    const [callArgs, options = {}] = trailingOptions<ApplyOptions>(args, this.#arity(options0(args)));
+    const [callArgs, options = {}] = trailingOptions<ApplyOptions>(args, this.#arity(methodNamed(args)));
     const mutable = options.mutable ?? false;
-    const scope = this.#newScope(copyVariables(variables), mutable, options.rngs ?? {}, false);
+    const scope = this.#newScope(
+      ax.tree.map((leaf) => leaf, variables) as Variables,
+      mutable,
+      options.rngs ?? {},
+      false,
+    );
     const out = inScope(scope, () => this.#method(options.method)(...callArgs));
     return mutable === false ? out : [out, this.#returned(scope)];
   }
@@ -512,7 +516,7 @@ const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((d, i) => d === b[i]);
 
 /** The method named by a trailing options object, if any, to count that method's arity. */
-function options0(args: readonly unknown[]): string | undefined {
+function methodNamed(args: readonly unknown[]): string | undefined {
   const last = args.at(-1);
   return ax.tree.isPlainObject(last) && typeof last.method === 'string' ? last.method : undefined;
 }

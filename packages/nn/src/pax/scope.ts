@@ -59,15 +59,6 @@ export function dictAt(
   return dict;
 }
 
-/** A copy of the dicts of `variables` (not of the arrays), so a call never changes its input. */
-export function copyVariables(variables: Readonly<Record<string, unknown>>): Variables {
-  const copy = (node: unknown): unknown =>
-    ax.tree.isPlainObject(node)
-      ? Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v)]))
-      : node;
-  return copy(variables) as Variables;
-}
-
 /** A 31-bit FNV-1a hash of `text`: folds a layer's path into a key, as Flax folds its scope path. */
 export function hashPath(text: string): number {
   let h = 0x811c9dc5;

@@ -2,7 +2,7 @@ import * as ax from '@addax/core';
 import { BaseLayer, type AnyBaseLayer } from '../base-layer.js';
 import { AUX_LOSS, NON_TRAINABLE, PARAMS, SUMMARIES } from '../collections.js';
 import type { LayerConfig } from '../config.js';
-import { copyVariables, currentScope, dictAt, inScope, isMutable, type Scope } from '../scope.js';
+import { currentScope, dictAt, inScope, isMutable, type Scope } from '../scope.js';
 import { positiveInt } from './checks.js';
 
 /** The hyperparameters of {@link Repeat}. */
@@ -73,7 +73,7 @@ export class Repeat extends BaseLayer<RepeatHParams> {
     const subCall = this.sub.call as (...args: unknown[]) => unknown;
 
     const body = (carry: unknown, [i, slice]: [ax.Array, Tree]): [unknown, Tree] => {
-      for (const c of SLICED) if (c in slice) at(c)![name] = copyVariables(slice[c] as Tree);
+      for (const c of SLICED) if (c in slice) at(c)![name] = ax.tree.map((leaf) => leaf, slice[c] as Tree);
       [SUMMARIES, AUX_LOSS].forEach(forget);
       const out = inScope(iterationScope(scope, i), () => subCall.call(this.sub, carry, ...rest));
       const ys: Tree = {};
