@@ -14,15 +14,22 @@ import { createCpuBackend } from '@addax/backend-cpu';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { createDevice } from './context.js';
-import { onGpu, toDtypeArray, type WebGLData } from './data.js';
+import {
+  flushSubnormals,
+  onGpu,
+  SHADOWED_SIZE,
+  temporaryTexture,
+  toDtypeArray,
+  type WebGLData,
+} from './data.js';
 import { CPU_FALLBACKS } from './fallback.js';
 import { webglFusion } from './fusion/compile.js';
 import { gpuKernels } from './kernels/index.js';
 import type { GpuKernel } from './kernels/gpu-kernel.js';
 import type { WebGLMemory } from './memory.js';
 
-/** Operands that may be host integer arrays on the GPU path, by primitive: gather's indices. */
-const INDEX_OPERANDS: Readonly<Record<string, readonly number[]>> = { gather: [1] };
+/** Operands that may be host integer arrays on the GPU path, by primitive: the indices. */
+const INDEX_OPERANDS: Readonly<Record<string, readonly number[]>> = { gather: [1], scatterAdd: [1] };
 
 /** The webgl backend, with what it holds and how it has run. */
 export interface WebGLBackend extends Backend<WebGLData> {
@@ -57,15 +64,23 @@ export function createWebGLBackend(): WebGLBackend {
     return { kind: 'host', data };
   };
   const texture = (info: TensorInfo): WebGLData => ({ kind: 'texture', info });
-  const upload = (data: TypedArray, dtype: DType, shape: Shape): WebGLData => {
-    if (!onGpu(dtype, shape)) return host(data.slice());
-    const values = Float32Array.from(data);
-    return texture({ dataId: tf.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' });
-  };
+  const toTexture = (data: TypedArray, shape: Shape): WebGLData => ({
+    kind: 'texture',
+    info: {
+      dataId: tf.write(Float32Array.from(data), [...shape], 'float32'),
+      shape: [...shape],
+      dtype: 'float32',
+    },
+    ...(data.length <= SHADOWED_SIZE ? { values: data.slice() } : {}),
+  });
+  // An uploaded bool (a mask the user made, a constant of a jitted function) starts on the host,
+  // where integer ops can use it without a read back; a GPU kernel takes it as a temporary texture.
+  const upload = (data: TypedArray, dtype: DType, shape: Shape): WebGLData =>
+    dtype === 'float32' && onGpu(dtype, shape) ? toTexture(data, shape) : host(data.slice());
   const readSync = (buffer: WebGLData, dtype: DType): TypedArray =>
     buffer.kind === 'host'
       ? buffer.data.slice()
-      : toDtypeArray(tf.readSync(buffer.info.dataId) as Float32Array, dtype);
+      : (buffer.values?.slice() ?? toDtypeArray(tf.readSync(buffer.info.dataId) as Float32Array, dtype));
 
   const onCpu = (
     name: string,
@@ -77,30 +92,34 @@ export function createWebGLBackend(): WebGLBackend {
     if (!kernel) throw new BackendError(`backend 'webgl': no CPU kernel for '${name}'`);
     fallbacks[name] = (fallbacks[name] ?? 0) + 1;
     const operands = args.map((a) => ({
-      buffer: readSync(a.buffer, a.dtype),
+      buffer: flushSubnormals(readSync(a.buffer, a.dtype), a.dtype),
       shape: a.shape,
       dtype: a.dtype,
     }));
-    return kernel(operands, params, outs).map((data, i) => upload(data, outs[i]!.dtype, outs[i]!.shape));
-  };
-
-  // An integer index operand (gather's) goes to the GPU as a temporary float texture: exact below
-  // 2^24, and clamped to +-2^24 beyond, which is out of range for any axis a texture can hold.
-  const indexTexture = (data: TypedArray, shape: Shape): TensorInfo => {
-    const values = Float32Array.from(data, (v) => Math.min(Math.max(v, -(2 ** 24)), 2 ** 24));
-    return { dataId: tf.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
+    // A bool computed from host arrays alone (a comparison of integers, say) stays on the host: its
+    // consumer is most often another integer op, which would otherwise read it back from the GPU.
+    const fromHost = args.every((a) => a.buffer.kind === 'host');
+    return kernel(operands, params, outs).map((result, i) => {
+      const { dtype, shape } = outs[i]!;
+      const data = flushSubnormals(result, dtype);
+      return onGpu(dtype, shape) && !(fromHost && dtype === 'bool') ? toTexture(data, shape) : host(data);
+    });
   };
 
   const kernelFor = (name: string, gpu: GpuKernel | undefined): Kernel<never, WebGLData> => {
     const indexOperands = INDEX_OPERANDS[name] ?? [];
     return (args, params, outs) => {
+      // A host bool, or an integer index operand (gather's), goes up as a temporary texture.
       const usable = (a: KernelArg<WebGLData>, i: number): boolean =>
-        a.buffer.kind === 'texture' || (indexOperands.includes(i) && sizeOf(a.shape) > 0);
-      if (gpu && args.every(usable) && outs.every((o) => onGpu(o.dtype, o.shape))) {
+        a.buffer.kind === 'texture' ||
+        ((a.dtype === 'bool' || indexOperands.includes(i)) && sizeOf(a.shape) > 0);
+      // Work on host arrays alone stays on the host (see the CPU fallback), whatever its dtypes.
+      const onDevice = args.length === 0 || args.some((a) => a.buffer.kind === 'texture');
+      if (gpu && onDevice && args.every(usable) && outs.every((o) => onGpu(o.dtype, o.shape))) {
         const temporary: TensorInfo[] = [];
         const operands = args.map((a) => {
           const b = a.buffer;
-          const info = b.kind === 'texture' ? b.info : indexTexture(b.data, a.shape);
+          const info = b.kind === 'texture' ? b.info : temporaryTexture(tf, b.data, a.shape);
           if (b.kind === 'host') temporary.push(info);
           return { info, shape: a.shape, dtype: a.dtype };
         });
@@ -131,7 +150,8 @@ export function createWebGLBackend(): WebGLBackend {
     read: async (buffer, dtype) =>
       buffer.kind === 'host'
         ? buffer.data.slice()
-        : toDtypeArray((await tf.read(buffer.info.dataId)) as Float32Array, dtype),
+        : (buffer.values?.slice() ??
+          toDtypeArray((await tf.read(buffer.info.dataId)) as Float32Array, dtype)),
     dispose: (buffer) => {
       if (buffer.kind === 'host') hostBuffers--;
       else tf.disposeData(buffer.info.dataId);

@@ -1,4 +1,5 @@
 import { sizeOf, type DType, type Shape, type TypedArray } from '@addax/core';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 
 /**
@@ -6,13 +7,27 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
  * tfjs TensorInfo whose dtype is always float32; bool as 0 and 1). int32 and uint32 arrays live on
  * the host: a float32 texel holds integers exactly only up to 2^24, and WebGL1 has no integer
  * textures, so their kernels are the declared CPU fallback (see fallback.ts). Empty arrays live on
- * the host too: there is no texture of zero texels.
+ * the host too: there is no texture of zero texels. So do uploaded bools and bools that a CPU
+ * fallback computed from host arrays alone, so that integer code (random keys, index arithmetic)
+ * never reads a mask back from the GPU; a GPU kernel takes such a bool as a temporary texture.
  */
 export type WebGLData =
-  | { readonly kind: 'texture'; readonly info: TensorInfo }
+  | {
+      readonly kind: 'texture';
+      readonly info: TensorInfo;
+      /** The values a small texture was uploaded from, so reading it back needs no GPU sync. */
+      readonly values?: TypedArray;
+    }
   | { readonly kind: 'host'; readonly data: TypedArray };
 
-/** Whether an array of this dtype and shape lives in a texture. */
+/**
+ * Textures uploaded from at most this many host values keep them: scalars and small constants
+ * (optimizer hyperparameters, step counts) are what CPU fallbacks read most, and each read of a
+ * texture waits for the GPU to finish all queued work.
+ */
+export const SHADOWED_SIZE = 64;
+
+/** Whether a GPU kernel can hold an array of this dtype and shape in a texture. */
 export function onGpu(dtype: DType, shape: Shape): boolean {
   return (dtype === 'float32' || dtype === 'bool') && sizeOf(shape) > 0;
 }
@@ -29,4 +44,24 @@ export function toDtypeArray(values: ArrayLike<number>, dtype: DType): TypedArra
     case 'uint32':
       return Uint32Array.from(values);
   }
+}
+
+/**
+ * A float32 texture for tfjs holding `data` (bools as 0 and 1), for a host operand of a GPU
+ * kernel; integers are clamped to +-2^24, beyond which a float index is out of range for any axis
+ * a texture can hold. The caller disposes it.
+ */
+export function temporaryTexture(tf: MathBackendWebGL, data: TypedArray, shape: Shape): TensorInfo {
+  const values = Float32Array.from(data, (v) => Math.min(Math.max(v, -(2 ** 24)), 2 ** 24));
+  return { dataId: tf.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
+}
+
+/**
+ * `values` with float32 subnormals flushed to zero of the same sign, as shader arithmetic does
+ * here: a CPU fallback computes on its operands and results that way, so a value seen as zero by
+ * one kernel is zero to the next (a sort on the CPU and a max in a shader agree on ties).
+ */
+export function flushSubnormals(values: TypedArray, dtype: DType): TypedArray {
+  if (dtype !== 'float32') return values;
+  return values.map((v) => (Math.abs(v) < 2 ** -126 ? v * 0 : v));
 }

@@ -1,8 +1,10 @@
 /**
  * The declared CPU fallbacks: the primitives this backend runs on the CPU reference
  * (`@addax/backend-cpu`'s kernels) whatever their operands, and why. Every other kernel also runs
- * there when an operand or output is int32 or uint32 (those arrays live on the host: see data.ts)
- * or empty. Each call is counted in `memory().cpuFallbacks`.
+ * there when an operand or output is int32 or uint32 (those arrays live on the host: see data.ts,
+ * except gather's and scatterAdd's indices), when it is empty, when all its operands are on the
+ * host, or when its shader would not fit (more than 6 axes; a scatterAdd of more than 2^24 output
+ * element and index vector pairs). Each call is counted in `memory().cpuFallbacks`.
  */
 export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
   sin: "GLSL's sin is off by far more than 2 ulp on SwiftShader, and range reduction of |x| up to 2^128 is not feasible in a shader",
@@ -10,7 +12,6 @@ export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
   atan2: "GLSL's atan(y, x) misses atan2's signed-zero and infinity cases and its 2 ulp bound",
   rem: 'an exact float remainder needs more than float32 arithmetic in a shader',
   bitcast: 'a shader cannot reinterpret float bits in WebGL1, and int32/uint32 live on the host',
-  scatterAdd: 'XLA scatter takes int32 indices, which live on the host',
   shiftLeft: 'integer-only (host arrays)',
   shiftRightLogical: 'integer-only (host arrays)',
   shiftRightArithmetic: 'integer-only (host arrays)',

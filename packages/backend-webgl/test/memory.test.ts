@@ -1,7 +1,7 @@
 // Buffers: what is disposed frees its texture, reads are exact both ways, and a long jitted
 // training loop leaves as many textures alive as it started with.
 import * as ax from '@addax/core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import '../src/index.js';
 import type { WebGLBackend } from '../src/index.js';
 
@@ -41,6 +41,34 @@ describe('webgl buffers', () => {
     expect(backend().memory().cpuFallbacks.gather ?? 0).toBe(fallbacks);
     rows.dispose();
     expect(backend().memory().numDataIds).toBe(before);
+  });
+
+  test('scatterAdd with int32 indices runs in a shader and sums repeated indices', async () => {
+    const fallbacks = backend().memory().cpuFallbacks.scatterAdd ?? 0;
+    const idx = ax.array([2, 0, 2], { dtype: 'int32' });
+    // grad of take is a scatter-add of the cotangent into the gathered rows.
+    const g = ax.grad((x: ax.Array) =>
+      ax
+        .take(x, idx, 0)
+        .mul(ax.array([1, 10, 100]))
+        .sum(),
+    )(ax.zeros([4]));
+    expect(Array.from(await g.data())).toEqual([10, 0, 101, 0]);
+    expect(backend().memory().cpuFallbacks.scatterAdd ?? 0).toBe(fallbacks);
+  });
+
+  test('integer code and small uploaded scalars never read a texture back', async () => {
+    const reads = vi.spyOn(backend().tfBackend, 'readSync');
+    const i = ax.arange(6);
+    // lt of host ints gives a host bool, so select on host ints needs no read back.
+    const masked = ax.where(ax.less(i, 3), i, ax.array(0, { dtype: 'int32' }));
+    // pow runs on the CPU; its scalar operands keep the values they were uploaded from.
+    const p = ax.power(ax.array(0.9), ax.array(3));
+    const values = [Array.from(masked.dataSync()), p.dataSync()[0]];
+    expect(reads).not.toHaveBeenCalled();
+    reads.mockRestore();
+    expect(values[0]).toEqual([0, 1, 2, 0, 0, 0]);
+    expect(values[1]).toBeCloseTo(0.729, 6);
   });
 
   test('a 1,000-step jitted training loop leaves the live textures where they started', async () => {

@@ -10,7 +10,8 @@ import {
   type Var,
 } from '@addax/core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import type { WebGLData } from '../data.js';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { temporaryTexture, type WebGLData } from '../data.js';
 import { GLSL_HELPERS, glslOfEquation } from '../programs/glsl-ops.js';
 import {
   declareOutputCoords,
@@ -112,14 +113,19 @@ export function webglFusion(tf: MathBackendWebGL): FusionCompiler<WebGLData> {
         return program(names, shape, source.main(target), { helpers: GLSL_HELPERS, shapeGeneric: true });
       });
       return (inputs) => {
+        // Host inputs are bools (see data.ts): they go up as temporary textures.
+        const temporary: TensorInfo[] = [];
         const infos = inputs.map((b, j) => {
-          if (b.kind !== 'texture') {
-            throw new BackendError(`backend 'webgl': fused fragment input ${j} is not a texture`);
-          }
           const v = fragment.inVars[j]!;
-          return view(b.info, sizeOf(v.aval.shape) === sizeOf(shape) ? shape : v.aval.shape);
+          const info = b.kind === 'texture' ? b.info : temporaryTexture(tf, b.data, v.aval.shape);
+          if (b.kind === 'host') temporary.push(info);
+          return view(info, sizeOf(v.aval.shape) === sizeOf(shape) ? shape : v.aval.shape);
         });
-        return programs.map((p) => ({ kind: 'texture', info: runProgram(tf, p, infos, shape) }));
+        try {
+          return programs.map((p) => ({ kind: 'texture', info: runProgram(tf, p, infos, shape) }));
+        } finally {
+          for (const t of temporary) tf.disposeData(t.dataId);
+        }
       };
     },
   };

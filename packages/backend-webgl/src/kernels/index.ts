@@ -4,6 +4,7 @@ import { elementwiseKernels } from './elementwise.js';
 import { gather } from './gather.js';
 import type { GpuKernel } from './gpu-kernel.js';
 import { reductionKernels } from './reductions.js';
+import { scatterAdd } from './scatter.js';
 import { shapeKernels } from './shape.js';
 import { windowKernels } from './windows.js';
 
@@ -16,4 +17,5 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
   conv,
   dotGeneral,
   gather,
+  scatterAdd,
 };
