@@ -1,5 +1,6 @@
 import {
   BackendError,
+  flushSubnormals,
   sizeOf,
   type Backend,
   type DType,
@@ -14,14 +15,7 @@ import { createCpuBackend } from '@addax/backend-cpu';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { createDevice } from './context.js';
-import {
-  flushSubnormals,
-  onGpu,
-  SHADOWED_SIZE,
-  temporaryTexture,
-  toDtypeArray,
-  type WebGLData,
-} from './data.js';
+import { onGpu, SHADOWED_SIZE, temporaryTexture, toDtypeArray, type WebGLData } from './data.js';
 import { CPU_FALLBACKS } from './fallback.js';
 import { webglFusion } from './fusion/compile.js';
 import { gpuKernels } from './kernels/index.js';
@@ -91,6 +85,8 @@ export function createWebGLBackend(): WebGLBackend {
     const kernel = cpu[name];
     if (!kernel) throw new BackendError(`backend 'webgl': no CPU kernel for '${name}'`);
     fallbacks[name] = (fallbacks[name] ?? 0) + 1;
+    // Computed as the shaders do: with float32 subnormals flushed in and out (a value one kernel
+    // sees as zero is zero to the next: a sort here and a max in a shader agree on ties).
     const operands = args.map((a) => ({
       buffer: flushSubnormals(readSync(a.buffer, a.dtype), a.dtype),
       shape: a.shape,

@@ -55,13 +55,3 @@ export function temporaryTexture(tf: MathBackendWebGL, data: TypedArray, shape: 
   const values = Float32Array.from(data, (v) => Math.min(Math.max(v, -(2 ** 24)), 2 ** 24));
   return { dataId: tf.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
 }
-
-/**
- * `values` with float32 subnormals flushed to zero of the same sign, as shader arithmetic does
- * here: a CPU fallback computes on its operands and results that way, so a value seen as zero by
- * one kernel is zero to the next (a sort on the CPU and a max in a shader agree on ties).
- */
-export function flushSubnormals(values: TypedArray, dtype: DType): TypedArray {
-  if (dtype !== 'float32') return values;
-  return values.map((v) => (Math.abs(v) < 2 ** -126 ? v * 0 : v));
-}

@@ -1,13 +1,6 @@
 import * as ax from '@addax/core';
 import type { HostArray } from './host.js';
 
-const SMALLEST_NORMAL = 2 ** -126;
-
-/** `v` with a subnormal replaced by zero of its sign. */
-function flushValue(v: number): number {
-  return v !== 0 && Math.abs(v) < SMALLEST_NORMAL ? (v < 0 ? -0 : 0) : v;
-}
-
 /**
  * `x` with its float32 subnormals flushed to zero of the same sign (other dtypes unchanged): how a
  * backend that declares `flushesSubnormals` sees operands and writes results.
@@ -18,8 +11,7 @@ function flushValue(v: number): number {
  * ```
  */
 export function flushSubnormals(x: HostArray): HostArray {
-  if (x.dtype !== 'float32') return x;
-  return { ...x, data: x.data.map(flushValue) };
+  return { ...x, data: ax.flushSubnormals(x.data, x.dtype) };
 }
 
 /**

@@ -29,6 +29,23 @@ export function allocTyped<D extends DType>(dtype: D, size: number): TypedArrayO
   return new CONSTRUCTORS[dtype](size) as TypedArrayOf[D];
 }
 
+/**
+ * `data` with its float32 subnormals flushed to zero of the same sign (other dtypes returned as
+ * they are): how a backend that declares `flushesSubnormals` sees operands and writes results, so
+ * its CPU fallbacks should compute on values flushed this way too.
+ *
+ * @example
+ * ```ts
+ * ax.flushSubnormals(new Float32Array([2 ** -149, -(2 ** -140), 1]), 'float32'); // [0, -0, 1]
+ * ```
+ */
+export function flushSubnormals<T extends TypedArray>(data: T, dtype: DType): T {
+  if (dtype !== 'float32') return data;
+  return data.map((v) => (Math.abs(v) < SMALLEST_NORMAL ? v * 0 : v)) as T;
+}
+
+const SMALLEST_NORMAL = 2 ** -126;
+
 /** The dtype a TypedArray stores natively; Uint8Array is read as bool. */
 export function dtypeOfTyped(data: TypedArray): DType {
   if (data instanceof Float32Array) return 'float32';

@@ -44,6 +44,7 @@ export {
   allocTyped,
   DTYPES,
   dtypeOfTyped,
+  flushSubnormals,
   itemSize,
   resultType,
   type DType,

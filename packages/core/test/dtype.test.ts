@@ -28,3 +28,17 @@ describe('dtype promotion (JAX lattice without x64)', () => {
     expect(ax.resultType(weak('bool'), weak('bool'))).toBe('bool');
   });
 });
+
+describe('flushSubnormals', () => {
+  it('flushes float32 subnormals to zero of their sign and keeps normals, zeros and other dtypes', () => {
+    const smallestNormal = 2 ** -126;
+    const flushed = ax.flushSubnormals(
+      new Float32Array([2 ** -149, -(2 ** -130), smallestNormal, -smallestNormal, -0, 1, Infinity, NaN]),
+      'float32',
+    );
+    expect(Array.from(flushed)).toEqual([0, -0, smallestNormal, -smallestNormal, -0, 1, Infinity, NaN]);
+    expect(Object.is(flushed[1], -0)).toBe(true);
+    const ints = new Int32Array([1, -1]);
+    expect(ax.flushSubnormals(ints, 'int32')).toBe(ints);
+  });
+});

@@ -1,4 +1,11 @@
-import { allocTyped, type Kernel, type KernelArg, type ShapeDtype, type TypedArray } from '@addax/core';
+import {
+  allocTyped,
+  flushSubnormals,
+  type Kernel,
+  type KernelArg,
+  type ShapeDtype,
+  type TypedArray,
+} from '@addax/core';
 import type { GpujsBuffer } from '../buffer.js';
 import type { Runtime } from '../runtime.js';
 
@@ -17,11 +24,18 @@ export function runOnCpu(
   outputs: readonly ShapeDtype[],
 ): GpujsBuffer[] {
   rt.fallbacks.set(name, (rt.fallbacks.get(name) ?? 0) + 1);
+  // Computed as the kernels here do: with float32 subnormals flushed in and out, so that a value
+  // one kernel sees as zero is zero to the next.
   const hostOperands = operands.map((o) => ({
     ...o,
-    buffer: o.buffer.kind === 'empty' ? allocTyped(o.dtype, 0) : rt.readSync(o.buffer, o.dtype),
+    buffer:
+      o.buffer.kind === 'empty'
+        ? allocTyped(o.dtype, 0)
+        : flushSubnormals(rt.readSync(o.buffer, o.dtype), o.dtype),
   }));
-  return cpu(hostOperands, params as never, outputs).map((data, k) => rt.upload(data, outputs[k]!.dtype));
+  return cpu(hostOperands, params as never, outputs).map((data, k) =>
+    rt.upload(flushSubnormals(data, outputs[k]!.dtype), outputs[k]!.dtype),
+  );
 }
 
 /**
