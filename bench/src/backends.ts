@@ -31,6 +31,13 @@ export const ADDAX_WEBGL_JIT: readonly BackendSpec[] = [
   { lane: 'addax-webgl-jit', backend: 'webgl', requires: '@addax/backend-webgl' },
 ];
 
+/** Every Addax backend with jit, for workloads that are only timed jitted (the CPU lane is `addax-jit`). */
+export const ADDAX_JIT_BACKENDS: readonly BackendSpec[] = [
+  { lane: 'addax-jit', backend: 'cpu' },
+  ...ADDAX_WEBGL_JIT,
+  { lane: 'addax-gpujs-jit', backend: 'gpujs', requires: '@addax/backend-gpujs' },
+];
+
 /** The CPU lanes only (Addax's and both tfjs CPU backends), for workloads no GPU lane exists for. */
 export const CPU_BACKENDS = [...ADDAX_BACKENDS, ...TFJS_BACKENDS].filter((b) => !b.requires);
 

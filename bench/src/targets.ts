@@ -23,7 +23,7 @@ export interface TargetResult {
 
 const atLeast = (min: number) => (ratio: number) => ratio >= min;
 
-/** The targets of the performance issue, on this machine's CPU backends. */
+/** The targets of the performance issue: on the CPU backends, and on WebGL where it is installed. */
 export const TARGETS: readonly Target[] = [
   {
     label: 'matmul 512: addax-cpu vs tfjs-cpu',
@@ -53,6 +53,15 @@ export const TARGETS: readonly Target[] = [
     met: atLeast(1),
   },
   {
+    label: 'eager per-op overhead: addax-webgl vs tfjs-webgl',
+    suite: 'eager-overhead',
+    entry: 'add',
+    lane: 'addax-webgl',
+    versus: 'tfjs-webgl',
+    goal: '>= 1x (no more time per op)',
+    met: atLeast(1),
+  },
+  {
     label: 'fusion: addax-jit vs addax-eager',
     suite: 'fusion',
     entry: 'chain',
@@ -60,6 +69,15 @@ export const TARGETS: readonly Target[] = [
     versus: 'addax-eager',
     goal: '>= 3x',
     met: atLeast(3),
+  },
+  {
+    label: 'fusion on webgl: addax-webgl-jit vs tfjs-webgl',
+    suite: 'fusion',
+    entry: 'chain',
+    lane: 'addax-webgl-jit',
+    versus: 'tfjs-webgl',
+    goal: '>= 2x',
+    met: atLeast(2),
   },
   {
     label: 'MLP train step: addax-jit vs tfjs-cpu',
@@ -79,6 +97,15 @@ export const TARGETS: readonly Target[] = [
     goal: '>= 1.5x',
     met: atLeast(1.5),
   },
+  ...(['MLP', 'CNN'] as const).map((model) => ({
+    label: `${model} train step on webgl: addax-webgl-jit vs tfjs-webgl`,
+    suite: 'train-step',
+    entry: model,
+    lane: 'addax-webgl-jit',
+    versus: 'tfjs-webgl',
+    goal: '>= 1x (not slower)',
+    met: atLeast(1),
+  })),
   ...(['eager', 'jit'] as const).map((mode) => ({
     label: `vmap vs hand-batched (${mode})`,
     suite: 'vmap',

@@ -1,6 +1,6 @@
 import * as ax from '@addax/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { CPU_BACKENDS, lanesOn, useAddaxBackend, useTfBackend } from '../backends.js';
+import { ADDAX_BACKENDS, lanesOn, TFJS_BACKENDS, useAddaxBackend, useTfBackend } from '../backends.js';
 import { randomFloats } from '../data.js';
 import type { Entry, Prepared } from '../types.js';
 import type { Tensorish } from '../seeded-op.js';
@@ -38,17 +38,16 @@ function addChain<T extends Tensorish>(
 }
 
 /**
- * Eager per-op overhead: 10,000 adds of 16-element float32 vectors, in microseconds per op, Addax's
- * CPU backend against tfjs's CPU (baseline) and WASM backends.
+ * Eager per-op overhead: 10,000 adds of 16-element float32 vectors, in microseconds per op, each
+ * Addax backend against each tfjs backend (baseline tfjs-backend-cpu; addax-webgl against
+ * tfjs-webgl for the same backend on WebGL).
  *
  * @example
  * ```ts
- * eagerOverheadEntries(); // one entry: addax-cpu, tfjs-cpu, tfjs-wasm
+ * eagerOverheadEntries(); // one entry: addax-cpu, addax-webgl, addax-gpujs, tfjs-cpu, tfjs-wasm, tfjs-webgl
  * ```
  */
 export function eagerOverheadEntries(ops = 10_000, size = 16): Entry[] {
-  const addax = CPU_BACKENDS.filter((b) => b.lane.startsWith('addax'));
-  const tfjs = CPU_BACKENDS.filter((b) => b.lane.startsWith('tfjs'));
   return [
     {
       suite: 'eager-overhead',
@@ -56,9 +55,9 @@ export function eagerOverheadEntries(ops = 10_000, size = 16): Entry[] {
       opsPerRun: ops,
       baseline: 'tfjs-cpu',
       lanes: [
-        ...lanesOn(addax, useAddaxBackend, addChain(ops, size, ax.fromTyped, ax.add)),
+        ...lanesOn(ADDAX_BACKENDS, useAddaxBackend, addChain(ops, size, ax.fromTyped, ax.add)),
         ...lanesOn(
-          tfjs,
+          TFJS_BACKENDS,
           useTfBackend,
           addChain(ops, size, tf.tensor, (a, b) => tf.add(a, b)),
         ),

@@ -3,7 +3,7 @@ import * as nn from '@addax/nn';
 import * as tf from '@tensorflow/tfjs-core';
 import { MODELS, type ModelName } from '../../../examples/optdigits/src/models.js';
 import { stepFunction } from '../../../examples/optdigits/src/train.js';
-import { CPU_BACKENDS, lanesOn, useAddaxBackend, useTfBackend } from '../backends.js';
+import { ADDAX_JIT_BACKENDS, lanesOn, TFJS_BACKENDS, useAddaxBackend, useTfBackend } from '../backends.js';
 import { randomFloats } from '../data.js';
 import { tfCnn, tfMlp, tfTrainStep, type TfModel } from '../tfjs-models.js';
 import type { Entry, Prepared } from '../types.js';
@@ -81,17 +81,16 @@ function tfStep(model: () => TfModel, batch: number): () => Prepared {
 
 /**
  * One training step (forward, backward, Adam) of the optdigits job's MLP and CNN at batch 128: the
- * example's jitted step on Addax's CPU backend against the same model in tfjs (`tf.variableGrads`,
- * `tf.train.adam`) on its CPU (baseline) and WASM backends.
+ * example's jitted step on each Addax backend against the same model in tfjs (`tf.variableGrads`,
+ * `tf.train.adam`) on each tfjs backend (baseline tfjs-backend-cpu; compare addax-webgl-jit with
+ * tfjs-webgl for WebGL).
  *
  * @example
  * ```ts
- * trainStepEntries(); // MLP and CNN entries: addax-jit, tfjs-cpu, tfjs-wasm
+ * trainStepEntries(); // MLP and CNN: addax-jit, addax-webgl-jit, addax-gpujs-jit, tfjs-cpu, tfjs-wasm, tfjs-webgl
  * ```
  */
 export function trainStepEntries(batch = 128): Entry[] {
-  const tfjs = CPU_BACKENDS.filter((b) => b.lane.startsWith('tfjs'));
-  const addax = [{ lane: 'addax-jit', backend: 'cpu' }];
   const entry = (label: string, model: ModelName, tfModel: () => TfModel, slow: boolean): Entry => ({
     suite: 'train-step',
     name: `optdigits ${label} step, batch ${batch}, Adam`,
@@ -99,8 +98,8 @@ export function trainStepEntries(batch = 128): Entry[] {
     // tfjs-cpu's CNN step takes seconds (its conv gradients are naive loops).
     ...(slow ? { measure: { warmup: 1, minRuns: 3, minTimeMs: 0, rounds: 1 } } : {}),
     lanes: [
-      ...lanesOn(addax, useAddaxBackend, addaxStep(model, batch)),
-      ...lanesOn(tfjs, useTfBackend, tfStep(tfModel, batch)),
+      ...lanesOn(ADDAX_JIT_BACKENDS, useAddaxBackend, addaxStep(model, batch)),
+      ...lanesOn(TFJS_BACKENDS, useTfBackend, tfStep(tfModel, batch)),
     ],
   });
   return [entry('MLP', 'mlp', tfMlp, false), entry('CNN', 'cnn', tfCnn, true)];
