@@ -1,5 +1,5 @@
-// jit on webgl: a chain of elementwise primitives (with a broadcast operand) becomes one shader,
-// computing what the same ops compute one at a time.
+// jit on webgl: a chain of elementwise primitives (with a broadcast operand, or headed by a
+// reduction) becomes one shader, computing what the same ops compute one at a time.
 import * as ax from '@addax/core';
 import { describe, expect, test, vi } from 'vitest';
 import '../src/index.js';
@@ -42,5 +42,23 @@ describe('jit fusion on webgl', () => {
     let out: ax.Array | undefined;
     expect(programsRun(() => (out = jitted(x, b)))).toBe(1);
     expect(Array.from(await out!.data())).toEqual(Array.from(await f(x, b).data()));
+  });
+
+  test('a reduction and its elementwise epilogue run as one shader', async () => {
+    // A row's log-sum-exp after its max: reduceMax, then reduceSum of exp(x - max) with log and add after it.
+    const f = (x: ax.Array): ax.Array => {
+      const m = ax.max(x, 1);
+      return ax
+        .log(ax.sum(ax.exp(x.sub(m.reshape([4, 1]))), 1))
+        .add(m)
+        .mul(0.5);
+    };
+    const x = ax.linspace(-3, 3, 24).reshape([4, 6]);
+    const jitted = ax.jit(f);
+    jitted(x).dispose();
+    let out: ax.Array | undefined;
+    // max; exp(x - max) at [4, 6]; then sum, log, add, mul in one shader.
+    expect(programsRun(() => (out = jitted(x)))).toBe(3);
+    expect(Array.from(await out!.data())).toEqual(Array.from(await f(x).data()));
   });
 });

@@ -1,6 +1,7 @@
 import {
   BackendError,
   sizeOf,
+  type AxesParams,
   type BroadcastInDimParams,
   type Equation,
   type FusedKernel,
@@ -12,6 +13,7 @@ import {
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { temporaryTexture, type WebGLData } from '../data.js';
+import { REDUCTIONS, reductionLines, type ReductionName } from '../kernels/reductions.js';
 import { GLSL_HELPERS, glslOfEquation } from '../programs/glsl-ops.js';
 import {
   declareOutputCoords,
@@ -29,6 +31,22 @@ function onTextures(eqn: Equation): boolean {
   return [...eqn.inputs, ...eqn.outputs].every((v) => v.aval.dtype === 'float32' || v.aval.dtype === 'bool');
 }
 
+/** A float32 reduction with a shader here: it joins the fragment of its output's shape as an epilogue's head. */
+function isReduction(eqn: Equation): boolean {
+  const x = eqn.inputs[0];
+  return eqn.primitive.name in REDUCTIONS && x?.aval.dtype === 'float32' && x.aval.shape.length <= MAX_RANK;
+}
+
+/**
+ * Whether a fragment input is read at the output's coordinates, viewed with the fragment's shape:
+ * inputs of its size (of its shape, or a reshape's operand), unless a reduction reads them, which
+ * indexes them by their own shape.
+ */
+function readInPlace(fragment: IR, shape: readonly number[]): (v: Var) => boolean {
+  const reduced = new Set(fragment.eqns.filter(isReduction).map((e) => e.inputs[0]!));
+  return (v) => sizeOf(v.aval.shape) === sizeOf(shape) && !reduced.has(v);
+}
+
 /** The GLSL statements computing `target` from the fragment's inputs, and the inputs it reads. */
 class ShaderSource {
   readonly #names = new Map<Var, string>();
@@ -40,15 +58,15 @@ class ShaderSource {
     readonly shape: readonly number[],
   ) {
     this.#coords = outputCoords(shape.length);
+    const inPlace = readInPlace(fragment, shape);
     fragment.inVars.forEach((v, j) => {
-      // Inputs of the fragment's shape (or its size: a reshape's operand) are read in place.
-      if (sizeOf(v.aval.shape) === sizeOf(shape)) this.#names.set(v, `getIn${j}AtOutCoords()`);
+      if (inPlace(v)) this.#names.set(v, `getIn${j}AtOutCoords()`);
     });
   }
 
-  #define(v: Var, e: string): void {
-    const name = `v${this.#lines.length}`;
-    this.#lines.push(`float ${name} = ${e};`);
+  #define(v: Var, e: string | ((name: string) => string[])): void {
+    const name = `v${this.#names.size}`;
+    this.#lines.push(...(typeof e === 'string' ? [`float ${name} = ${e};`] : e(name)));
     this.#names.set(v, name);
   }
 
@@ -63,7 +81,14 @@ class ShaderSource {
     const name = eqn.primitive.name;
     const out = eqn.outputs[0]!;
     const x = eqn.inputs[0];
-    if (name === 'iota') {
+    if (isReduction(eqn)) {
+      // The operand is a fragment input (see compile): read at every reduced position.
+      const j = this.fragment.inVars.indexOf(x!);
+      const { axes } = eqn.params as AxesParams;
+      this.#define(out, (v) =>
+        reductionLines(name as ReductionName, `In${j}`, x!.aval.shape, axes, this.#coords, v),
+      );
+    } else if (name === 'iota') {
       this.#define(out, `float(${this.#coords[(eqn.params as IotaParams).dimension]})`);
     } else if (name === 'reshape') {
       this.#names.set(out, this.#value(x!));
@@ -96,22 +121,31 @@ class ShaderSource {
 
 /**
  * jit's fused path on WebGL: a fragment of elementwise equations (with broadcasts, reshapes and
- * iota feeding them) becomes one shader per output, compiled once per cached program; tfjs caches
- * the GL program by its source and shapes.
+ * iota feeding them, and reductions of fragment inputs heading them: a sum or max with its
+ * elementwise epilogue) becomes one shader per output, compiled once per cached program; tfjs
+ * caches the GL program by its source and shapes.
  */
 export function webglFusion(tf: MathBackendWebGL): FusionCompiler<WebGLData> {
   return {
     canFuse: (eqn) =>
-      onTextures(eqn) && (INDEXED.has(eqn.primitive.name) || glslOfEquation(eqn) !== undefined),
+      isReduction(eqn) ||
+      (onTextures(eqn) && (INDEXED.has(eqn.primitive.name) || glslOfEquation(eqn) !== undefined)),
     compile(fragment: IR): FusedKernel<WebGLData> | undefined {
       const shape = fragment.outVars[0]!.aval.shape;
       if (shape.length > MAX_RANK || sizeOf(shape) === 0) return undefined;
+      // A reduction reads its operand at other coordinates than the output's: only a fragment input
+      // can be read so (a value computed in the fragment exists at the output's coordinates only).
+      if (fragment.eqns.some((e) => isReduction(e) && !fragment.inVars.includes(e.inputs[0]!)))
+        return undefined;
+      // A reduction's loop names its sizes, so such a shader serves one shape.
+      const shapeGeneric = !fragment.eqns.some(isReduction);
       const programs: GPGPUProgram[] = fragment.outVars.map((target) => {
         const source = new ShaderSource(fragment, shape);
         for (const eqn of fragment.eqns) source.equation(eqn);
         const names = fragment.inVars.map((_, j) => `In${j}`);
-        return program(names, shape, source.main(target), { helpers: GLSL_HELPERS, shapeGeneric: true });
+        return program(names, shape, source.main(target), { helpers: GLSL_HELPERS, shapeGeneric });
       });
+      const inPlace = readInPlace(fragment, shape);
       return (inputs) => {
         // Host inputs are bools (see data.ts): they go up as temporary textures.
         const temporary: TensorInfo[] = [];
@@ -119,7 +153,7 @@ export function webglFusion(tf: MathBackendWebGL): FusionCompiler<WebGLData> {
           const v = fragment.inVars[j]!;
           const info = b.kind === 'texture' ? b.info : temporaryTexture(tf, b.data, v.aval.shape);
           if (b.kind === 'host') temporary.push(info);
-          return view(info, sizeOf(v.aval.shape) === sizeOf(shape) ? shape : v.aval.shape);
+          return view(info, inPlace(v) ? shape : v.aval.shape);
         });
         try {
           return programs.map((p) => ({ kind: 'texture', info: runProgram(tf, p, infos, shape) }));

@@ -69,7 +69,8 @@ export const scatterAdd: GpuKernel = (tf, [x, indices, updates], params, [out]) 
     const w = updateWindowDims.indexOf(u);
     return w >= 0 ? `r${windowAxes[w]}` : batch[batchAxes.indexOf(u)]!;
   });
-  lines.push(`if (hit) sum += ${sample('C', at)};`);
+  // A scalar update is viewed as shape [1] (see view).
+  lines.push(`if (hit) sum += ${sample('C', at.length === 0 ? ['0'] : at)};`);
   const main = [
     declareOutputCoords(shape.length),
     `float sum = ${sample('A', coords)};`,
