@@ -7,7 +7,13 @@ import { bodyFunction } from './elementwise.js';
 import type { GpuKernels } from './kernel.js';
 
 const product = (xs: readonly number[]): number => xs.reduce((p, d) => p * d, 1);
-const TAP_VALUE = 'float tapValue(float tap, float v) { return tap < 0.0 ? 0.0 : v; }';
+// A conv tap's term: padding and dilation holes are 0 times the kernel value, NaN for an infinite
+// or NaN one as in XLA, spelled out because the shader compiler folds a literal 0.0 * w to 0.
+const TAP_PRODUCT = bodyFunction(
+  'tapProduct',
+  3,
+  'x0 < 0.0 ? (abs(x2) <= 3.4028234663852886e38 ? 0.0 : nan) : x1 * x2',
+);
 // Where a tap outside the operand reads instead (its value is then ignored).
 const CLAMP_TAP = 'float clampTap(float tap) { return max(tap, 0.0); }';
 
@@ -49,7 +55,7 @@ function reduceWindow(
 /**
  * conv: each output element sums its feature group's input features times the kernel over the
  * kernel's positions; padding and lhs-dilation holes read as 0 and are multiplied like any value,
- * as in XLA (so `0 * Infinity` is NaN there too).
+ * as in XLA (so `0 * Infinity` is NaN there too: see TAP_PRODUCT).
  */
 function conv(
   rt: Runtime,
@@ -98,9 +104,9 @@ function conv(
   const main =
     `const bx = baseX(i); const bw = baseW(i); let acc = zero(NAN, INF); ` +
     `for (let j = 0; j < ${product(windowShape)}; j++) { const t = tap(i, j); ` +
-    `acc += tapValue(t, a0[bx + offX(j) + clampTap(t)]) * a1[bw + offW(j)]; } return acc;`;
+    `acc += tapProduct(t, a0[bx + offX(j) + clampTap(t)], a1[bw + offW(j)], NAN, INF); } return acc;`;
   const zero = bodyFunction('zero', 0, '0.0');
-  return rt.run({ main, natives: [tap, baseX, baseW, offW, offX, TAP_VALUE, CLAMP_TAP, zero] }, out.size, [
+  return rt.run({ main, natives: [tap, baseX, baseW, offW, offX, TAP_PRODUCT, CLAMP_TAP, zero] }, out.size, [
     rt.input(lhs),
     rt.input(rhs),
   ]);
