@@ -54,8 +54,9 @@ function fusableShape(eqn: Equation, canFuse: (eqn: Equation) => boolean): strin
  * group of one of its operands, else the latest such group (siblings reading the same values
  * share one loop), unless an operand is made by another group that itself waits on the group
  * joined (the fragment would feed and wait for the same step); other equations stand alone.
- * Groups that only move values are dissolved. Returns the steps in an order that respects every
- * dependency, each a {@link Fragment} or a single equation.
+ * Groups that only move values are dissolved, and fragments whose values nobody reads dropped.
+ * Returns the steps in an order that respects every dependency, each a {@link Fragment} or a
+ * single equation.
  */
 export function partition(ir: IR, canFuse: (eqn: Equation) => boolean): (Fragment | Equation)[] {
   const producer = new Map<Var, Group>();
@@ -78,11 +79,12 @@ export function partition(ir: IR, canFuse: (eqn: Equation) => boolean): (Fragmen
   }
   const ordered = dependenciesFirst(groups);
   const readOutside = readersOutside(ir, producer);
-  return ordered.flatMap((g): (Fragment | Equation)[] =>
-    g.shapeKey === undefined || g.eqns.every((e) => MOVES_ONLY.has(e.primitive.name))
-      ? g.eqns
-      : [fragmentOf(g, readOutside)],
-  );
+  return ordered.flatMap((g): (Fragment | Equation)[] => {
+    if (g.shapeKey === undefined || g.eqns.every((e) => MOVES_ONLY.has(e.primitive.name))) return g.eqns;
+    const fragment = fragmentOf(g, readOutside);
+    // Primitives are pure: a fragment none of whose values is read is dead code.
+    return fragment.outputs.length > 0 ? [fragment] : [];
+  });
 }
 
 /**

@@ -113,6 +113,17 @@ describe('jit executor: fragments', () => {
     expect(spy.fragments[0]!.outVars.length).toBe(2);
   });
 
+  it('drops a fragment whose values nobody reads instead of compiling it', () => {
+    spy.fragments.length = 0;
+    const f = (a: ax.Array): ax.Array[] => {
+      lax.exp(lax.sin(a)); // dead: pure, and its value is not used
+      return [lax.tanh(lax.reduceSum(a, [1]))];
+    };
+    const { fused, eager } = jitAndEager(spy.name, f, () => [x()]);
+    expect(fused).toEqual(eager);
+    expect(spy.fragments.map(names)).toEqual([['tanh']]);
+  });
+
   it('passes constants to fragments as inputs and returns inputs as they are', () => {
     spy.fragments.length = 0;
     const f = (a: ax.Array): ax.Array[] => [a, a.mul(2).add(ax.arange(6, undefined, 1, 'float32'))];
