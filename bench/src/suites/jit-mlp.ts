@@ -1,6 +1,7 @@
 import * as ax from '@addax/core';
 import { createCpuBackend } from '@addax/backend-cpu';
 import { randomFloats } from '../data.js';
+import { useAddaxBackend } from '../backends.js';
 import type { Entry, Lane } from '../types.js';
 
 interface Params {
@@ -52,6 +53,8 @@ function mlpLane(
 ): Lane {
   return {
     name,
+    // The default backend too: the step's own constants are made there.
+    setup: () => useAddaxBackend(backend),
     prepare: () => {
       const put = (data: Float32Array | Int32Array, shape: number[]): ax.Array =>
         ax.tidy(() => ax.devicePut(ax.fromTyped(data, shape), backend));
