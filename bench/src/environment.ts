@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** Where and with what a benchmark ran, recorded beside its numbers. */
@@ -24,9 +24,13 @@ const PACKAGES = [
   '@addax/nn',
 ];
 
+/** The GPU lanes' packages, recorded where installed. */
+const OPTIONAL_PACKAGES = ['@addax/backend-webgl', '@addax/backend-gpujs', '@tensorflow/tfjs-backend-webgl'];
+
+const manifest = (name: string): URL => new URL(`../node_modules/${name}/package.json`, import.meta.url);
+
 function versionOf(name: string): string {
-  const file = new URL(`../node_modules/${name}/package.json`, import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(manifest(name), 'utf8')) as { version: string }).version;
 }
 
 /**
@@ -46,7 +50,12 @@ export function environment(backends: Record<string, string>): Environment {
     cpu: cpus[0]?.model.trim() ?? 'unknown',
     cores: cpus.length,
     addaxBuild: process.execArgv.some((a) => a.includes('@addax/source')) ? 'source' : 'dist',
-    packages: Object.fromEntries(PACKAGES.map((name) => [name, versionOf(name)])),
+    packages: Object.fromEntries(
+      [...PACKAGES, ...OPTIONAL_PACKAGES.filter((name) => existsSync(manifest(name)))].map((name) => [
+        name,
+        versionOf(name),
+      ]),
+    ),
     backends,
   };
 }
