@@ -2,7 +2,7 @@ import * as ax from '@addax/core';
 import { GPU, HeadlessGLKernel } from 'gpu.js';
 import { describe, expect, it } from 'vitest';
 import { Device } from '../src/device.js';
-import { createGpujsBackend } from '../src/index.js';
+import { createGpujsBackend, type GpujsBackend } from '../src/index.js';
 
 describe('backend gpujs on headless-gl', () => {
   it('starts in headlessgl mode and runs its kernels with the headless-gl kernel class', () => {
@@ -33,6 +33,21 @@ describe('backend gpujs on headless-gl', () => {
       backend.dispose(buffer);
     }
     expect(backend.stats().textures).toBe(0);
+  });
+
+  it('runs scatterAdd on the device, summing repeated indices in update order', async () => {
+    const backend = ax.getBackend() as GpujsBackend;
+    const before = backend.stats().fallbacks.scatterAdd ?? 0;
+    const idx = ax.array([2, 0, 2], { dtype: 'int32' });
+    // grad of take is a scatter-add of the cotangent into the gathered rows.
+    const g = ax.grad((x: ax.Array) =>
+      ax
+        .take(x, idx, 0)
+        .mul(ax.array([1, 10, 100]))
+        .sum(),
+    )(ax.zeros([4]));
+    expect(Array.from(await g.data())).toEqual([10, 0, 101, 0]);
+    expect(backend.stats().fallbacks.scatterAdd ?? 0).toBe(before);
   });
 });
 

@@ -48,7 +48,6 @@ export const DECLARED_FALLBACKS = [
   'pow',
   'atan2',
   'bitcast',
-  'scatterAdd',
   'shiftLeft',
   'shiftRightLogical',
   'shiftRightArithmetic',
