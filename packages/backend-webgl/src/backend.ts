@@ -105,7 +105,7 @@ export function createWebGLBackend(): WebGLBackend {
   const kernelFor = (name: string, gpu: GpuKernel | undefined): Kernel<never, WebGLData> => {
     const indexOperands = INDEX_OPERANDS[name] ?? [];
     return (args, params, outs) => {
-      // A host bool, or an integer index operand (gather's), goes up as a temporary texture.
+      // A host bool, or an integer index operand (gather's, scatterAdd's), goes up as a temporary texture.
       const usable = (a: KernelArg<WebGLData>, i: number): boolean =>
         a.buffer.kind === 'texture' ||
         ((a.dtype === 'bool' || indexOperands.includes(i)) && sizeOf(a.shape) > 0);
