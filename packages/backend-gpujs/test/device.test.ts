@@ -35,7 +35,7 @@ describe('backend gpujs on headless-gl', () => {
     expect(backend.stats().textures).toBe(0);
   });
 
-  it('runs scatterAdd on the device, summing repeated indices in update order', async () => {
+  it('runs scatterAdd on the device and sums repeated indices', async () => {
     const backend = ax.getBackend() as GpujsBackend;
     const before = backend.stats().fallbacks.scatterAdd ?? 0;
     const idx = ax.array([2, 0, 2], { dtype: 'int32' });
