@@ -15,7 +15,7 @@ import { createCpuBackend } from '@addax/backend-cpu';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { createDevice } from './context.js';
-import { onGpu, SHADOWED_SIZE, temporaryTexture, toDtypeArray, type WebGLData } from './data.js';
+import { onGpu, SHADOWED_SIZE, toDtypeArray, withTextures, type WebGLData } from './data.js';
 import { CPU_FALLBACKS } from './fallback.js';
 import { webglFusion } from './fusion/compile.js';
 import { gpuKernels } from './kernels/index.js';
@@ -112,19 +112,15 @@ export function createWebGLBackend(): WebGLBackend {
       // Work on host arrays alone stays on the host (see the CPU fallback), whatever its dtypes.
       const onDevice = args.length === 0 || args.some((a) => a.buffer.kind === 'texture');
       if (gpu && onDevice && args.every(usable) && outs.every((o) => onGpu(o.dtype, o.shape))) {
-        const temporary: TensorInfo[] = [];
-        const operands = args.map((a) => {
-          const b = a.buffer;
-          const info = b.kind === 'texture' ? b.info : temporaryTexture(tf, b.data, a.shape);
-          if (b.kind === 'host') temporary.push(info);
-          return { info, shape: a.shape, dtype: a.dtype };
-        });
-        try {
-          const result = gpu(tf, operands, params, outs);
-          if (result) return result.map(texture);
-        } finally {
-          for (const t of temporary) tf.disposeData(t.dataId);
-        }
+        const result = withTextures(tf, args, (infos) =>
+          gpu(
+            tf,
+            args.map((a, k) => ({ info: infos[k]!, shape: a.shape, dtype: a.dtype })),
+            params,
+            outs,
+          ),
+        );
+        if (result) return result.map(texture);
       }
       return onCpu(name, args, params, outs);
     };

@@ -47,11 +47,30 @@ export function toDtypeArray(values: ArrayLike<number>, dtype: DType): TypedArra
 }
 
 /**
- * A float32 texture for tfjs holding `data` (bools as 0 and 1), for a host operand of a GPU
- * kernel; integers are clamped to +-2^24, beyond which a float index is out of range for any axis
- * a texture can hold. The caller disposes it.
+ * Runs `run` on the texture of each operand: a host operand (a bool, or integer indices) goes up
+ * for the call as a float32 texture, bools as 0 and 1, integers clamped to +-2^24 (beyond which a
+ * float index is out of range for any axis a texture can hold), and is freed after it.
  */
-export function temporaryTexture(tf: MathBackendWebGL, data: TypedArray, shape: Shape): TensorInfo {
-  const values = Float32Array.from(data, (v) => Math.min(Math.max(v, -(2 ** 24)), 2 ** 24));
-  return { dataId: tf.write(values, [...shape], 'float32'), shape: [...shape], dtype: 'float32' };
+export function withTextures<T>(
+  tf: MathBackendWebGL,
+  operands: readonly { readonly buffer: WebGLData; readonly shape: Shape }[],
+  run: (infos: TensorInfo[]) => T,
+): T {
+  const temporary: TensorInfo[] = [];
+  const infos = operands.map(({ buffer, shape }) => {
+    if (buffer.kind === 'texture') return buffer.info;
+    const values = Float32Array.from(buffer.data, (v) => Math.min(Math.max(v, -(2 ** 24)), 2 ** 24));
+    const info = {
+      dataId: tf.write(values, [...shape], 'float32'),
+      shape: [...shape],
+      dtype: 'float32' as const,
+    };
+    temporary.push(info);
+    return info;
+  });
+  try {
+    return run(infos);
+  } finally {
+    for (const t of temporary) tf.disposeData(t.dataId);
+  }
 }

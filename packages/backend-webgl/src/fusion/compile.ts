@@ -11,8 +11,7 @@ import {
   type Var,
 } from '@addax/core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { temporaryTexture, type WebGLData } from '../data.js';
+import { withTextures, type WebGLData } from '../data.js';
 import { REDUCTIONS, reductionLines, type ReductionName } from '../kernels/reductions.js';
 import { GLSL_HELPERS, glslOfEquation } from '../programs/glsl-ops.js';
 import {
@@ -146,21 +145,19 @@ export function webglFusion(tf: MathBackendWebGL): FusionCompiler<WebGLData> {
         return program(names, shape, source.main(target), { helpers: GLSL_HELPERS, shapeGeneric });
       });
       const inPlace = readInPlace(fragment, shape);
-      return (inputs) => {
-        // Host inputs are bools (see data.ts): they go up as temporary textures.
-        const temporary: TensorInfo[] = [];
-        const infos = inputs.map((b, j) => {
-          const v = fragment.inVars[j]!;
-          const info = b.kind === 'texture' ? b.info : temporaryTexture(tf, b.data, v.aval.shape);
-          if (b.kind === 'host') temporary.push(info);
-          return view(info, inPlace(v) ? shape : v.aval.shape);
-        });
-        try {
-          return programs.map((p) => ({ kind: 'texture', info: runProgram(tf, p, infos, shape) }));
-        } finally {
-          for (const t of temporary) tf.disposeData(t.dataId);
-        }
-      };
+      // Host inputs are bools (see data.ts), which go up for the call.
+      return (inputs) =>
+        withTextures(
+          tf,
+          inputs.map((buffer, j) => ({ buffer, shape: fragment.inVars[j]!.aval.shape })),
+          (infos) => {
+            const views = infos.map((info, j) => {
+              const v = fragment.inVars[j]!;
+              return view(info, inPlace(v) ? shape : v.aval.shape);
+            });
+            return programs.map((p) => ({ kind: 'texture', info: runProgram(tf, p, views, shape) }));
+          },
+        );
     },
   };
 }
