@@ -7,9 +7,8 @@ import {
   sizeOf,
   type TypedArray,
 } from '@addax/core';
-import type { GpujsBuffer } from '../buffer.js';
+import { onDevice, type GpujsBuffer } from '../buffer.js';
 import type { Runtime } from '../runtime.js';
-import { onDevice } from '../buffer.js';
 import type { GpuKernels } from './kernel.js';
 
 type GatherKernel = Kernel<GatherParams, TypedArray>;
