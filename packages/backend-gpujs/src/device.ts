@@ -24,7 +24,7 @@ const UNAVAILABLE: Record<GpujsMode, () => string | undefined> = {
   headlessgl: () =>
     gpujs.GPU.isHeadlessGLSupported
       ? undefined
-      : "the 'gl' package did not load or found no display (run under xvfb-run -a)",
+      : `the 'gl' package did not load or made no context (DISPLAY=${globalThis.process?.env.DISPLAY ?? 'unset'}; run under xvfb-run -a)`,
   webgl2: () => (gpujs.GPU.isWebGL2Supported ? undefined : 'there is no WebGL2 context here'),
   webgl: () => (gpujs.GPU.isWebGLSupported ? undefined : 'there is no WebGL context here'),
 };
