@@ -1,9 +1,8 @@
+import { lit } from '@addax/glsl';
+
 /** GLSL source for the index arithmetic kernels share: shapes are baked in as constants. */
 
-/** A float literal GLSL accepts. */
-export function lit(n: number): string {
-  return Number.isInteger(n) ? `${n}.0` : String(n);
-}
+export { lit };
 
 /** Row-major strides of `shape`. */
 export function strides(shape: readonly number[]): number[] {
