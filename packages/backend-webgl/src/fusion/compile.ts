@@ -13,7 +13,7 @@ import {
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { withTextures, type WebGLData } from '../data.js';
 import { REDUCTIONS, reductionLines, type ReductionName } from '../kernels/reductions.js';
-import { GLSL_HELPERS, glslOfEquation } from '../programs/glsl-ops.js';
+import { glslOfEquation, helpersFor } from '../programs/glsl-ops.js';
 import {
   declareOutputCoords,
   MAX_RANK,
@@ -138,11 +138,12 @@ export function webglFusion(tf: MathBackendWebGL): FusionCompiler<WebGLData> {
         return undefined;
       // A reduction's loop names its sizes, so such a shader serves one shape.
       const shapeGeneric = !fragment.eqns.some(isReduction);
+      const helpers = helpersFor(fragment.eqns.map((e) => e.primitive.name));
       const programs: GPGPUProgram[] = fragment.outVars.map((target) => {
         const source = new ShaderSource(fragment, shape);
         for (const eqn of fragment.eqns) source.equation(eqn);
         const names = fragment.inVars.map((_, j) => `In${j}`);
-        return program(names, shape, source.main(target), { helpers: GLSL_HELPERS, shapeGeneric });
+        return program(names, shape, source.main(target), { helpers, shapeGeneric });
       });
       const inPlace = readInPlace(fragment, shape);
       // Host inputs are bools (see data.ts), which go up for the call.

@@ -1,5 +1,5 @@
 import { sizeOf } from '@addax/core';
-import { GLSL_HELPERS, GLSL_PRIMITIVES, glslOf } from '../programs/glsl-ops.js';
+import { GLSL_PRIMITIVES, glslOf, helpersFor } from '../programs/glsl-ops.js';
 import { program, runProgram, view } from '../programs/program.js';
 import type { GpuKernel } from './gpu-kernel.js';
 
@@ -24,7 +24,7 @@ function elementwise(name: string): GpuKernel {
     return [
       runProgram(
         tf,
-        program(names, [n], main, { helpers: GLSL_HELPERS, shapeGeneric: true }),
+        program(names, [n], main, { helpers: helpersFor([name]), shapeGeneric: true }),
         inputs,
         out.shape,
       ),

@@ -1,4 +1,4 @@
-import type { DType, Equation } from '@addax/core';
+import type { DType, Equation, PrimitiveName } from '@addax/core';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -171,6 +171,18 @@ float ax_logistic(float a) {
   return a < 0.0 ? e / d : 1.0 / d;
 }
 `;
+
+/**
+ * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
+ * into the shaders that use them (compiling is what costs most on software GL).
+ */
+const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {};
+
+/** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
+export function helpersFor(names: Iterable<string>): string {
+  const extra = new Set([...names].flatMap((n) => OP_FUNCTIONS[n as PrimitiveName] ?? []));
+  return [GLSL_HELPERS, ...extra].join('\n');
+}
 
 /** Whether a dtype is held in textures as floats. */
 function gpuDtype(dtype: DType): boolean {
