@@ -36,3 +36,13 @@ export function chromiumBrowserConfig(playwright: typeof playwrightFactory) {
     instances: [{ browser: 'chromium' as const }],
   };
 }
+
+/**
+ * The conformance settings from the shell (`NUM_RUNS`, `ADDAX_CONFORMANCE_SEED`) for `test.env`: a
+ * browser has no `process.env`, so the browser lane's conformance test passes `import.meta.env`,
+ * where vitest puts `test.env`, to `runConformance`.
+ */
+export function conformanceEnv(): Record<string, string> {
+  const names = ['NUM_RUNS', 'ADDAX_CONFORMANCE_SEED'];
+  return Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]]] : [])));
+}

@@ -16,8 +16,15 @@ export interface RunSettings {
   readonly numRuns: number;
 }
 
-function fromEnv(variable: string, valid: (n: number) => boolean, what: string): number | undefined {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+/** Environment variables by name, as `process.env` and vitest's `import.meta.env` hold them. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function fromEnv(
+  env: Env | undefined,
+  variable: string,
+  valid: (n: number) => boolean,
+  what: string,
+): number | undefined {
   const text = env?.[variable];
   if (text === undefined || text === '') return undefined;
   const n = Number(text);
@@ -29,15 +36,19 @@ const isSeed = (n: number): boolean => Number.isInteger(n) && Math.abs(n) < 2 **
 const isRunCount = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
 /**
- * The settings a run uses: those given, else `ADDAX_CONFORMANCE_SEED` and `NUM_RUNS` from the
- * environment, else {@link DEFAULT_SEED} and {@link DEFAULT_NUM_RUNS}.
+ * The settings a run uses: those given, else `ADDAX_CONFORMANCE_SEED` and `NUM_RUNS` from `env`
+ * (default `process.env`), else {@link DEFAULT_SEED} and {@link DEFAULT_NUM_RUNS}.
  *
  * @example
  * ```ts
  * runSettings({ numRuns: 100 }); // { seed: 24301, numRuns: 100 } with no ADDAX_CONFORMANCE_SEED set
  * ```
  */
-export function runSettings(given: { readonly seed?: number; readonly numRuns?: number } = {}): RunSettings {
+export function runSettings(
+  given: { readonly seed?: number; readonly numRuns?: number; readonly env?: Env } = {},
+): RunSettings {
+  const env =
+    given.env ?? (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (given.seed !== undefined && !isSeed(given.seed)) {
     throw new ParameterError(`seed ${given.seed}: expected a 32-bit integer`);
   }
@@ -45,7 +56,7 @@ export function runSettings(given: { readonly seed?: number; readonly numRuns?: 
     throw new ParameterError(`numRuns ${given.numRuns}: expected a positive integer`);
   }
   return {
-    seed: given.seed ?? fromEnv('ADDAX_CONFORMANCE_SEED', isSeed, 'a 32-bit integer') ?? DEFAULT_SEED,
-    numRuns: given.numRuns ?? fromEnv('NUM_RUNS', isRunCount, 'a positive integer') ?? DEFAULT_NUM_RUNS,
+    seed: given.seed ?? fromEnv(env, 'ADDAX_CONFORMANCE_SEED', isSeed, 'a 32-bit integer') ?? DEFAULT_SEED,
+    numRuns: given.numRuns ?? fromEnv(env, 'NUM_RUNS', isRunCount, 'a positive integer') ?? DEFAULT_NUM_RUNS,
   };
 }

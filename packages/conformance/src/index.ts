@@ -11,7 +11,7 @@ export { checkBackend, failureMessages, formatMatrix, type BackendReport } from 
 export { planChecks, type ConformanceOptions, type LawCheck, type Plan } from './options.js';
 export { checkPrimitive, describeCase } from './check-primitive.js';
 export { isFailure, type Outcome, type Status } from './outcome.js';
-export { DEFAULT_NUM_RUNS, DEFAULT_SEED, runSettings, type RunSettings } from './config.js';
+export { DEFAULT_NUM_RUNS, DEFAULT_SEED, runSettings, type Env, type RunSettings } from './config.js';
 export { REFERENCE, resolveBackend } from './backends.js';
 export { compareOutput, ulpDistance } from './compare.js';
 export { describeTolerance, EXACT, PRODUCT, SUM, ulps, type Tolerance } from './tolerance.js';

@@ -1,4 +1,5 @@
 import type * as ax from '@addax/core';
+import type { Env } from './config.js';
 import { LAW_CASES } from './laws/cases.js';
 import { lawsOf, type LawCase, type LawName } from './laws/law-case.js';
 import { NN_LAYER_CASES } from './layers/cases.js';
@@ -20,8 +21,13 @@ export interface ConformanceOptions<B = unknown> {
   readonly name?: string;
   /** fast-check's seed; default `ADDAX_CONFORMANCE_SEED`, else a fixed seed (printed on failure). */
   readonly seed?: number;
-  /** Cases per property; default `NUM_RUNS`, else 20 (use 1000 for nightly runs). */
+  /** Cases per property; default `NUM_RUNS`, else 50 (use 1000 for nightly runs). */
   readonly numRuns?: number;
+  /**
+   * Where `ADDAX_CONFORMANCE_SEED` and `NUM_RUNS` are read; default `process.env`. A browser has
+   * none: a vitest browser-mode test passes `import.meta.env`, which holds the config's `test.env`.
+   */
+  readonly env?: Env;
   /** Check only these primitives and law cases (by name). */
   readonly only?: readonly string[];
   /** Leave out these primitives and law cases (by name); the matrix lists them as skipped. */

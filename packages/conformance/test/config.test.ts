@@ -32,4 +32,14 @@ describe('runSettings', () => {
     );
     expect(() => runSettings({ seed: 2 ** 40 })).toThrow('seed 1099511627776');
   });
+
+  it('reads the variables from the env given instead of process.env (a browser has none)', () => {
+    process.env['NUM_RUNS'] = '1000';
+    expect(runSettings({ env: { NUM_RUNS: '7', ADDAX_CONFORMANCE_SEED: '5' } })).toEqual({
+      seed: 5,
+      numRuns: 7,
+    });
+    expect(runSettings({ env: {} })).toEqual({ seed: DEFAULT_SEED, numRuns: DEFAULT_NUM_RUNS });
+    expect(() => runSettings({ env: { NUM_RUNS: 'x' } })).toThrow('NUM_RUNS=x');
+  });
 });

@@ -2,4 +2,4 @@
 import { runConformance } from '@addax/conformance';
 import '../../src/index.js';
 
-runConformance({ backend: 'gpujs' });
+runConformance({ backend: 'gpujs', env: import.meta.env });

@@ -2,4 +2,4 @@
 import { runConformance } from '@addax/conformance';
 import '../../src/index.js';
 
-runConformance({ backend: 'webgl' });
+runConformance({ backend: 'webgl', env: import.meta.env });
