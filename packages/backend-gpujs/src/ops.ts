@@ -1,4 +1,5 @@
 import type { PrimitiveName } from '@addax/core';
+import { ATAN2, REM } from '@addax/glsl';
 import { EXP, LOG, TANH } from './math.js';
 
 /**
@@ -37,6 +38,8 @@ export const FLOAT_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   sub: ([a, b]) => `(${a!} - ${b!})`,
   mul: ([a, b]) => `(${a!} * ${b!})`,
   div: ([a, b]) => `(${a!} / ${b!})`,
+  rem: ([a, b]) => `ax_rem(${a!}, ${b!}, nan, inf)`,
+  atan2: ([a, b]) => `ax_atan2(${a!}, ${b!}, nan, inf)`,
   max: (args) => maxOf(args, '>'),
   min: (args) => maxOf(args, '<'),
   lt: ([a, b]) => bool(`${a!} < ${b!}`),
@@ -73,6 +76,8 @@ export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
   log: [LOG],
   tanh: [EXP, TANH],
   logistic: [EXP],
+  rem: [REM],
+  atan2: [ATAN2],
 };
 
 /** The GLSL functions the ops named call. */

@@ -49,6 +49,23 @@ describe('backend gpujs on headless-gl', () => {
     expect(Array.from(await g.data())).toEqual([10, 0, 101, 0]);
     expect(backend.stats().fallbacks.scatterAdd ?? 0).toBe(before);
   });
+
+  it('runs float32 rem and atan2 on the device, int32 rem on the host', async () => {
+    const backend = ax.getBackend() as GpujsBackend;
+    const before = { ...backend.stats().fallbacks };
+    const y = ax.array([7.5, -7.5, 1, -0, Infinity, -1]);
+    const x = ax.array([2, 2, -1, -1, -Infinity, Infinity]);
+    expect(Array.from(await ax.lax.rem(y, x).data())).toEqual([1.5, -1.5, 0, -0, NaN, -1]);
+    // The quadrant cases, whose results are float32's nearest angles exactly.
+    const v = ax.array([0, -0, 1, -Infinity, Infinity, -1]);
+    const u = ax.array([-1, -1, 0, 5, -Infinity, Infinity]);
+    const angles = [Math.PI, -Math.PI, Math.PI / 2, -Math.PI / 2, (3 * Math.PI) / 4, -0];
+    expect(Array.from(await ax.lax.atan2(v, u).data())).toEqual(angles.map(Math.fround));
+    const i = ax.lax.rem(ax.array([-7, 7], { dtype: 'int32' }), ax.array([2, 0], { dtype: 'int32' }));
+    expect(Array.from(await i.data())).toEqual([-1, 7]);
+    const after = backend.stats().fallbacks;
+    expect([after.rem, after.atan2]).toEqual([(before.rem ?? 0) + 1, before.atan2]);
+  });
 });
 
 describe('silent fallback detection', () => {

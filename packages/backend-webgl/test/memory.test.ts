@@ -31,6 +31,22 @@ describe('webgl buffers', () => {
     i.dispose();
   });
 
+  test('float32 rem and atan2 run in a shader, int32 rem on the host', async () => {
+    const before = { ...backend().memory().cpuFallbacks };
+    const y = ax.array([7.5, -7.5, 1, -0, Infinity, -1]);
+    const x = ax.array([2, 2, -1, -1, -Infinity, Infinity]);
+    expect(Array.from(await ax.lax.rem(y, x).data())).toEqual([1.5, -1.5, 0, -0, NaN, -1]);
+    // The quadrant cases, whose results are float32's nearest angles exactly.
+    const v = ax.array([0, -0, 1, -Infinity, Infinity, -1]);
+    const u = ax.array([-1, -1, 0, 5, -Infinity, Infinity]);
+    const angles = [Math.PI, -Math.PI, Math.PI / 2, -Math.PI / 2, (3 * Math.PI) / 4, -0];
+    expect(Array.from(await ax.lax.atan2(v, u).data())).toEqual(angles.map(Math.fround));
+    const i = ax.lax.rem(ax.array([-7, 7], { dtype: 'int32' }), ax.array([2, 0], { dtype: 'int32' }));
+    expect(Array.from(await i.data())).toEqual([-1, 7]);
+    const after = backend().memory().cpuFallbacks;
+    expect([after.rem, after.atan2]).toEqual([(before.rem ?? 0) + 1, before.atan2]);
+  });
+
   test('gather with int32 indices runs in a shader, the indices uploaded for the call only', async () => {
     const x = ax.linspace(0, 11, 12).reshape([4, 3]);
     const idx = ax.array([2, 0], { dtype: 'int32' });

@@ -44,9 +44,7 @@ export function runOnCpu(
  */
 export const DECLARED_FALLBACKS = [
   'sin',
-  'rem',
   'pow',
-  'atan2',
   'bitcast',
   'shiftLeft',
   'shiftRightLogical',
