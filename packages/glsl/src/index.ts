@@ -10,3 +10,4 @@
  */
 export { lit } from './literal.js';
 export { THREEFRY } from './threefry.js';
+export { POW } from './pow.js';
