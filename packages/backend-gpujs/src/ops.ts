@@ -1,4 +1,5 @@
 import type { PrimitiveName } from '@addax/core';
+import { POW } from '@addax/glsl';
 import { EXP, LOG, TANH } from './math.js';
 
 /**
@@ -37,6 +38,7 @@ export const FLOAT_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   sub: ([a, b]) => `(${a!} - ${b!})`,
   mul: ([a, b]) => `(${a!} * ${b!})`,
   div: ([a, b]) => `(${a!} / ${b!})`,
+  pow: ([a, b]) => `ax_pow(${a!}, ${b!}, nan, inf)`,
   max: (args) => maxOf(args, '>'),
   min: (args) => maxOf(args, '<'),
   lt: ([a, b]) => bool(`${a!} < ${b!}`),
@@ -73,6 +75,7 @@ export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
   log: [LOG],
   tanh: [EXP, TANH],
   logistic: [EXP],
+  pow: [POW],
 };
 
 /** The GLSL functions the ops named call. */

@@ -45,7 +45,6 @@ export function runOnCpu(
 export const DECLARED_FALLBACKS = [
   'sin',
   'rem',
-  'pow',
   'atan2',
   'bitcast',
   'shiftLeft',

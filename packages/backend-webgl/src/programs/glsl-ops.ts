@@ -1,4 +1,5 @@
 import type { DType, Equation, PrimitiveName } from '@addax/core';
+import { POW } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -22,6 +23,7 @@ const FLOAT_OPS: Readonly<Record<string, Glsl>> = {
   sub: (a, b) => `(${a} - ${b})`,
   mul: (a, b) => `(${a} * ${b})`,
   div: (a, b) => `(${a} / ${b})`,
+  pow: (a, b) => `ax_pow(${a}, ${b}, NAN, INFINITY)`,
   max: (a, b) => `ax_max(${a}, ${b})`,
   min: (a, b) => `ax_min(${a}, ${b})`,
   neg: (a) => `(-${a})`,
@@ -176,7 +178,7 @@ float ax_logistic(float a) {
  * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
  * into the shaders that use them (compiling is what costs most on software GL).
  */
-const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {};
+const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = { pow: [POW] };
 
 /** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
 export function helpersFor(names: Iterable<string>): string {
