@@ -1,5 +1,5 @@
 import type { PrimitiveName } from '@addax/core';
-import { ATAN2, REM } from '@addax/glsl';
+import { ATAN2, POW, REM } from '@addax/glsl';
 import { EXP, LOG, TANH } from './math.js';
 
 /**
@@ -40,6 +40,7 @@ export const FLOAT_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   div: ([a, b]) => `(${a!} / ${b!})`,
   rem: ([a, b]) => `ax_rem(${a!}, ${b!}, nan, inf)`,
   atan2: ([a, b]) => `ax_atan2(${a!}, ${b!}, nan, inf)`,
+  pow: ([a, b]) => `ax_pow(${a!}, ${b!}, nan, inf)`,
   max: (args) => maxOf(args, '>'),
   min: (args) => maxOf(args, '<'),
   lt: ([a, b]) => bool(`${a!} < ${b!}`),
@@ -78,6 +79,7 @@ export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
   logistic: [EXP],
   rem: [REM],
   atan2: [ATAN2],
+  pow: [POW],
 };
 
 /** The GLSL functions the ops named call. */

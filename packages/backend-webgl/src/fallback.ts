@@ -8,7 +8,6 @@
  */
 export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
   sin: "GLSL's sin is off by far more than 2 ulp on SwiftShader, and range reduction of |x| up to 2^128 is not feasible in a shader",
-  pow: "GLSL's pow is undefined for x < 0 and not within 2 ulp for large exponents",
   bitcast: 'a shader cannot reinterpret float bits in WebGL1, and int32/uint32 live on the host',
   shiftLeft: 'integer-only (host arrays)',
   shiftRightLogical: 'integer-only (host arrays)',

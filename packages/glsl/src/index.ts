@@ -12,3 +12,4 @@ export { lit } from './literal.js';
 export { THREEFRY } from './threefry.js';
 export { REM } from './rem.js';
 export { ATAN2 } from './atan2.js';
+export { POW } from './pow.js';

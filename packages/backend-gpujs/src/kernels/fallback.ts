@@ -44,7 +44,6 @@ export function runOnCpu(
  */
 export const DECLARED_FALLBACKS = [
   'sin',
-  'pow',
   'bitcast',
   'shiftLeft',
   'shiftRightLogical',

@@ -1,5 +1,5 @@
 import type { DType, Equation, PrimitiveName } from '@addax/core';
-import { ATAN2, REM } from '@addax/glsl';
+import { ATAN2, POW, REM } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -25,6 +25,7 @@ const FLOAT_OPS: Readonly<Record<string, Glsl>> = {
   div: (a, b) => `(${a} / ${b})`,
   rem: (a, b) => `ax_rem(${a}, ${b}, NAN, INFINITY)`,
   atan2: (a, b) => `ax_atan2(${a}, ${b}, NAN, INFINITY)`,
+  pow: (a, b) => `ax_pow(${a}, ${b}, NAN, INFINITY)`,
   max: (a, b) => `ax_max(${a}, ${b})`,
   min: (a, b) => `ax_min(${a}, ${b})`,
   neg: (a) => `(-${a})`,
@@ -179,7 +180,11 @@ float ax_logistic(float a) {
  * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
  * into the shaders that use them (compiling is what costs most on software GL).
  */
-const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = { rem: [REM], atan2: [ATAN2] };
+const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {
+  rem: [REM],
+  atan2: [ATAN2],
+  pow: [POW],
+};
 
 /** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
 export function helpersFor(names: Iterable<string>): string {
