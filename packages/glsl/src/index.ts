@@ -10,3 +10,4 @@
  */
 export { lit } from './literal.js';
 export { THREEFRY } from './threefry.js';
+export { SIN } from './sin.js';
