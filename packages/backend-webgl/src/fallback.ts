@@ -7,7 +7,6 @@
  * element and index vector pairs). Each call is counted in `memory().cpuFallbacks`.
  */
 export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
-  sin: "GLSL's sin is off by far more than 2 ulp on SwiftShader, and range reduction of |x| up to 2^128 is not feasible in a shader",
   pow: "GLSL's pow is undefined for x < 0 and not within 2 ulp for large exponents",
   atan2: "GLSL's atan(y, x) misses atan2's signed-zero and infinity cases and its 2 ulp bound",
   rem: 'an exact float remainder needs more than float32 arithmetic in a shader',

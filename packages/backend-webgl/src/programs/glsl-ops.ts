@@ -1,4 +1,5 @@
 import type { DType, Equation, PrimitiveName } from '@addax/core';
+import { SIN } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -37,6 +38,7 @@ const FLOAT_OPS: Readonly<Record<string, Glsl>> = {
   log1p: (a) => `ax_log1p(${a})`,
   tanh: (a) => `ax_tanh(${a})`,
   logistic: (a) => `ax_logistic(${a})`,
+  sin: (a) => `ax_sin(${a}, NAN, INFINITY)`,
   isFinite: (a) => `((isnan(${a}) || abs(${a}) == INFINITY) ? 0.0 : 1.0)`,
   eq: cmp('=='),
   ne: (a, b) => `(1.0 - ${cmp('==')(a, b)})`,
@@ -176,7 +178,7 @@ float ax_logistic(float a) {
  * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
  * into the shaders that use them (compiling is what costs most on software GL).
  */
-const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {};
+const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = { sin: [SIN] };
 
 /** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
 export function helpersFor(names: Iterable<string>): string {
