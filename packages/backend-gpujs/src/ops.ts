@@ -1,5 +1,5 @@
 import type { PrimitiveName } from '@addax/core';
-import { ATAN2, POW, REM } from '@addax/glsl';
+import { ATAN2, POW, REM, SIN } from '@addax/glsl';
 import { EXP, LOG, TANH } from './math.js';
 
 /**
@@ -29,6 +29,7 @@ export const FLOAT_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   log: ([a]) => `ax_log(${a!}, nan, inf)`,
   tanh: ([a]) => `ax_tanh(${a!}, nan, inf)`,
   logistic: ([a]) => `(1.0 / (1.0 + ax_exp(-${a!}, nan, inf)))`,
+  sin: ([a]) => `ax_sin(${a!}, nan, inf)`,
   reciprocal: ([a]) => `(1.0 / ${a!})`,
   isFinite: ([a]) => bool(`abs(${a!}) < inf`),
   sqrt: ([a]) => `(${isNan(a!)} || ${a!} < 0.0 ? nan : (${a!} == 0.0 || ${a!} == inf ? ${a!} : sqrt(${a!})))`,
@@ -80,6 +81,7 @@ export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
   rem: [REM],
   atan2: [ATAN2],
   pow: [POW],
+  sin: [SIN],
 };
 
 /** The GLSL functions the ops named call. */

@@ -7,7 +7,6 @@
  * element and index vector pairs). Each call is counted in `memory().cpuFallbacks`.
  */
 export const CPU_FALLBACKS: Readonly<Record<string, string>> = {
-  sin: "GLSL's sin is off by far more than 2 ulp on SwiftShader, and range reduction of |x| up to 2^128 is not feasible in a shader",
   bitcast: 'a shader cannot reinterpret float bits in WebGL1, and int32/uint32 live on the host',
   shiftLeft: 'integer-only (host arrays)',
   shiftRightLogical: 'integer-only (host arrays)',

@@ -13,3 +13,4 @@ export { THREEFRY } from './threefry.js';
 export { REM } from './rem.js';
 export { ATAN2 } from './atan2.js';
 export { POW } from './pow.js';
+export { SIN } from './sin.js';

@@ -43,7 +43,6 @@ export function runOnCpu(
  * so they run on the CPU reference whatever their dtype (see docs/backend-gpujs.md).
  */
 export const DECLARED_FALLBACKS = [
-  'sin',
   'bitcast',
   'shiftLeft',
   'shiftRightLogical',

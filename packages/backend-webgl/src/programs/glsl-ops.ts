@@ -1,5 +1,5 @@
 import type { DType, Equation, PrimitiveName } from '@addax/core';
-import { ATAN2, POW, REM } from '@addax/glsl';
+import { ATAN2, POW, REM, SIN } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -41,6 +41,7 @@ const FLOAT_OPS: Readonly<Record<string, Glsl>> = {
   log1p: (a) => `ax_log1p(${a})`,
   tanh: (a) => `ax_tanh(${a})`,
   logistic: (a) => `ax_logistic(${a})`,
+  sin: (a) => `ax_sin(${a}, NAN, INFINITY)`,
   isFinite: (a) => `((isnan(${a}) || abs(${a}) == INFINITY) ? 0.0 : 1.0)`,
   eq: cmp('=='),
   ne: (a, b) => `(1.0 - ${cmp('==')(a, b)})`,
@@ -184,6 +185,7 @@ const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {
   rem: [REM],
   atan2: [ATAN2],
   pow: [POW],
+  sin: [SIN],
 };
 
 /** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
