@@ -17,8 +17,9 @@ function unary(
   return elementwiseSpec(name, { dtypes, tolerance, operands: [domain ?? {}] });
 }
 
-// Below 2^126 the reference's cos and tan (decomposed: sin 2x / 2 sin x, sin / cos) keep their
-// relative accuracy; beyond, cos is only accurate to 2^-22 absolute.
+// Below 2^126 core's decompositions of cos and tan (sin 2x / 2 sin x, sin / cos), which a backend
+// without kernels of its own for them runs, keep their relative accuracy; beyond, cos is only
+// accurate to 2^-22 absolute. The reference itself computes Math.cos and Math.tan.
 const TRIG: OperandDomains = {
   float32: {
     min: -(2 ** 126),
