@@ -57,6 +57,27 @@ describe('webgl buffers', () => {
     expect(backend().memory().cpuFallbacks.scatterAdd ?? 0).toBe(fallbacks);
   });
 
+  test('argmax and argmin run in a shader and return int32 indices: the first NaN, else the first best', async () => {
+    const fallbacks = { ...backend().memory().cpuFallbacks };
+    const before = backend().memory().numDataIds;
+    const x = ax.array([
+      [1, 3, 3, -0],
+      [0, -0, NaN, NaN],
+      [-Infinity, -Infinity, -Infinity, 2],
+    ]);
+    const hi = ax.argmax(x, 1);
+    const lo = ax.argmin(x, 1);
+    expect(hi.dtype).toBe('int32');
+    expect([Array.from(await hi.data()), Array.from(await lo.data())]).toEqual([
+      [1, 2, 3],
+      [3, 2, 0],
+    ]);
+    expect(backend().memory().cpuFallbacks.argmax).toBe(fallbacks.argmax);
+    expect(backend().memory().cpuFallbacks.argmin).toBe(fallbacks.argmin);
+    [x, hi, lo].forEach((a) => a.dispose());
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
   test('integer code and small uploaded scalars never read a texture back', async () => {
     const reads = vi.spyOn(backend().tfBackend, 'readSync');
     const i = ax.arange(6);

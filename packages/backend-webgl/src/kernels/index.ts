@@ -2,8 +2,8 @@ import { conv } from './conv.js';
 import { dotGeneral } from './dot.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gather } from './gather.js';
-import type { GpuKernel } from './gpu-kernel.js';
-import { reductionKernels } from './reductions.js';
+import type { GpuKernel, HostKernel } from './gpu-kernel.js';
+import { argKernels, reductionKernels } from './reductions.js';
 import { scatterAdd } from './scatter.js';
 import { shapeKernels } from './shape.js';
 import { windowKernels } from './windows.js';
@@ -18,4 +18,9 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
   dotGeneral,
   gather,
   scatterAdd,
+};
+
+/** Every primitive with shaders here whose operands or outputs include host (int32, uint32) arrays. */
+export const hostKernels: Readonly<Record<string, HostKernel>> = {
+  ...argKernels,
 };
