@@ -78,6 +78,22 @@ describe('webgl buffers', () => {
     expect(backend().memory().numDataIds).toBe(before);
   });
 
+  test('sort ranks float keys in a shader and moves an int32 operand by the ranks on the host', async () => {
+    const fallbacks = backend().memory().cpuFallbacks.sort;
+    const before = backend().memory().numDataIds;
+    const x = ax.array([
+      [3, NaN, -0, 1, 0, 1],
+      [2, 1, 0, -1, -2, -3],
+    ]);
+    const sorted = ax.sort(x, 1);
+    const order = ax.argsort(x, 1);
+    expect(Array.from(await sorted.data())).toEqual([-0, 0, 1, 1, 3, NaN, -3, -2, -1, 0, 1, 2]);
+    expect(Array.from(await order.data())).toEqual([2, 4, 3, 5, 0, 1, 5, 4, 3, 2, 1, 0]);
+    expect(backend().memory().cpuFallbacks.sort).toBe(fallbacks);
+    [x, sorted, order].forEach((a) => a.dispose());
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
   test('integer code and small uploaded scalars never read a texture back', async () => {
     const reads = vi.spyOn(backend().tfBackend, 'readSync');
     const i = ax.arange(6);

@@ -6,6 +6,7 @@ import type { GpuKernel, HostKernel } from './gpu-kernel.js';
 import { argKernels, reductionKernels } from './reductions.js';
 import { scatterAdd } from './scatter.js';
 import { shapeKernels } from './shape.js';
+import { sort } from './sort.js';
 import { windowKernels } from './windows.js';
 
 /** Every primitive with a shader here, by name. */
@@ -23,4 +24,5 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
 /** Every primitive with shaders here whose operands or outputs include host (int32, uint32) arrays. */
 export const hostKernels: Readonly<Record<string, HostKernel>> = {
   ...argKernels,
+  sort,
 };
