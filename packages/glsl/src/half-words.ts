@@ -24,10 +24,11 @@ export function toHalfWords(words: readonly ArrayLike<number>[], length: number)
 
 /** The inverse of {@link toHalfWords}: the first `n` words of each row of `halves`. */
 export function fromHalfWords(halves: ArrayLike<number>, length: number, n: number): Uint32Array[] {
-  return Array.from({ length: halves.length / (2 * length) }, (_, q) =>
-    Uint32Array.from(
-      { length: n },
-      (_, j) => halves[2 * (q * length + j)]! * 65536 + halves[2 * (q * length + j) + 1]!,
-    ),
-  );
+  return Array.from({ length: halves.length / (2 * length) }, (_, q) => {
+    const words = new Uint32Array(n);
+    for (let j = 0; j < n; j++) {
+      words[j] = halves[2 * (q * length + j)]! * 65536 + halves[2 * (q * length + j) + 1]!;
+    }
+    return words;
+  });
 }
