@@ -94,6 +94,24 @@ describe('webgl buffers', () => {
     expect(backend().memory().numDataIds).toBe(before);
   });
 
+  test('threefry2x32 runs in a shader on 16-bit halves and gives Random123 answers', async () => {
+    const fallbacks = backend().memory().cpuFallbacks.threefry2x32;
+    const before = backend().memory().numDataIds;
+    const words = (...w: number[]): ax.Array => ax.array(w, { dtype: 'uint32' });
+    const [y0, y1] = ax.lax.threefry2x32(
+      words(0, 0xffffffff, 0x13198a2e),
+      words(0, 0xffffffff, 0x03707344),
+      words(0, 0xffffffff, 0x243f6a88),
+      words(0, 0xffffffff, 0x85a308d3),
+    );
+    expect([Array.from(await y0!.data()), Array.from(await y1!.data())]).toEqual([
+      [0x6b200159, 0x1cb996fc, 0xc4923a9c],
+      [0x99ba4efe, 0xbb002be7, 0x483df7a0],
+    ]);
+    expect(backend().memory().cpuFallbacks.threefry2x32).toBe(fallbacks);
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
   test('integer code and small uploaded scalars never read a texture back', async () => {
     const reads = vi.spyOn(backend().tfBackend, 'readSync');
     const i = ax.arange(6);

@@ -3,6 +3,7 @@ import { dotGeneral } from './dot.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gather } from './gather.js';
 import type { GpuKernel, HostKernel } from './gpu-kernel.js';
+import { threefry2x32 } from './random.js';
 import { argKernels, reductionKernels } from './reductions.js';
 import { scatterAdd } from './scatter.js';
 import { shapeKernels } from './shape.js';
@@ -25,4 +26,5 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
 export const hostKernels: Readonly<Record<string, HostKernel>> = {
   ...argKernels,
   sort,
+  threefry2x32,
 };
