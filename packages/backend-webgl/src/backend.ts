@@ -18,8 +18,8 @@ import { createDevice } from './context.js';
 import { onGpu, SHADOWED_SIZE, toDtypeArray, withTextures, type WebGLData } from './data.js';
 import { CPU_FALLBACKS } from './fallback.js';
 import { webglFusion } from './fusion/compile.js';
-import { gpuKernels } from './kernels/index.js';
-import type { GpuKernel } from './kernels/gpu-kernel.js';
+import { gpuKernels, hostKernels } from './kernels/index.js';
+import type { GpuKernel, HostKernel } from './kernels/gpu-kernel.js';
 import type { WebGLMemory } from './memory.js';
 
 /** Operands that may be host integer arrays on the GPU path, by primitive: the indices. */
@@ -126,10 +126,21 @@ export function createWebGLBackend(): WebGLBackend {
     };
   };
 
+  const hostKernelFor =
+    (name: string, kernel: HostKernel): Kernel<never, WebGLData> =>
+    (args, params, outs) => {
+      const empty = [...args, ...outs].some((a) => sizeOf(a.shape) === 0);
+      const result = empty ? undefined : kernel(tf, args, params, outs);
+      if (!result) return onCpu(name, args, params, outs);
+      hostBuffers += result.filter((r) => r.kind === 'host').length;
+      return result;
+    };
+
   const names = new Set([...Object.keys(gpuKernels), ...Object.keys(CPU_FALLBACKS)]);
-  const kernels = Object.fromEntries(
-    [...names].map((name) => [name, kernelFor(name, gpuKernels[name])]),
-  ) as unknown as KernelTable<WebGLData>;
+  const kernels = Object.fromEntries([
+    ...[...names].map((name) => [name, kernelFor(name, gpuKernels[name])]),
+    ...Object.entries(hostKernels).map(([name, kernel]) => [name, hostKernelFor(name, kernel)]),
+  ]) as unknown as KernelTable<WebGLData>;
 
   return {
     name: 'webgl',

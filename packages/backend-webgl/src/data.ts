@@ -6,8 +6,9 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
  * A buffer of the webgl backend. float32 and bool arrays live in float32 textures (`texture`: a
  * tfjs TensorInfo whose dtype is always float32; bool as 0 and 1). int32 and uint32 arrays live on
  * the host: a float32 texel holds integers exactly only up to 2^24, and WebGL1 has no integer
- * textures, so their kernels are the declared CPU fallback (see fallback.ts). Empty arrays live on
- * the host too: there is no texture of zero texels. So do uploaded bools and bools that a CPU
+ * textures, so their kernels are the declared CPU fallback, but for the few whose shaders take
+ * or give integers another way (see fallback.ts). Empty arrays live on the host too: there is no
+ * texture of zero texels. So do uploaded bools and bools that a CPU
  * fallback computed from host arrays alone, so that integer code (random keys, index arithmetic)
  * never reads a mask back from the GPU; a GPU kernel takes such a bool as a temporary texture.
  */

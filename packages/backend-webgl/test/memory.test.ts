@@ -73,18 +73,73 @@ describe('webgl buffers', () => {
     expect(backend().memory().cpuFallbacks.scatterAdd ?? 0).toBe(fallbacks);
   });
 
+  test('argmax and argmin run in a shader and return int32 indices: the first NaN, else the first best', async () => {
+    const fallbacks = { ...backend().memory().cpuFallbacks };
+    const before = backend().memory().numDataIds;
+    const x = ax.array([
+      [1, 3, 3, -0],
+      [0, -0, NaN, NaN],
+      [-Infinity, -Infinity, -Infinity, 2],
+    ]);
+    const hi = ax.argmax(x, 1);
+    const lo = ax.argmin(x, 1);
+    expect(hi.dtype).toBe('int32');
+    expect([Array.from(await hi.data()), Array.from(await lo.data())]).toEqual([
+      [1, 2, 3],
+      [3, 2, 0],
+    ]);
+    expect(backend().memory().cpuFallbacks.argmax).toBe(fallbacks.argmax);
+    expect(backend().memory().cpuFallbacks.argmin).toBe(fallbacks.argmin);
+    [x, hi, lo].forEach((a) => a.dispose());
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
+  test('sort ranks float keys in a shader and moves an int32 operand by the ranks on the host', async () => {
+    const fallbacks = backend().memory().cpuFallbacks.sort;
+    const before = backend().memory().numDataIds;
+    const x = ax.array([
+      [3, NaN, -0, 1, 0, 1],
+      [2, 1, 0, -1, -2, -3],
+    ]);
+    const sorted = ax.sort(x, 1);
+    const order = ax.argsort(x, 1);
+    expect(Array.from(await sorted.data())).toEqual([-0, 0, 1, 1, 3, NaN, -3, -2, -1, 0, 1, 2]);
+    expect(Array.from(await order.data())).toEqual([2, 4, 3, 5, 0, 1, 5, 4, 3, 2, 1, 0]);
+    expect(backend().memory().cpuFallbacks.sort).toBe(fallbacks);
+    [x, sorted, order].forEach((a) => a.dispose());
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
+  test('threefry2x32 runs in a shader on 16-bit halves and gives Random123 answers', async () => {
+    const fallbacks = backend().memory().cpuFallbacks.threefry2x32;
+    const before = backend().memory().numDataIds;
+    const words = (...w: number[]): ax.Array => ax.array(w, { dtype: 'uint32' });
+    const [y0, y1] = ax.lax.threefry2x32(
+      words(0, 0xffffffff, 0x13198a2e),
+      words(0, 0xffffffff, 0x03707344),
+      words(0, 0xffffffff, 0x243f6a88),
+      words(0, 0xffffffff, 0x85a308d3),
+    );
+    expect([Array.from(await y0!.data()), Array.from(await y1!.data())]).toEqual([
+      [0x6b200159, 0x1cb996fc, 0xc4923a9c],
+      [0x99ba4efe, 0xbb002be7, 0x483df7a0],
+    ]);
+    expect(backend().memory().cpuFallbacks.threefry2x32).toBe(fallbacks);
+    expect(backend().memory().numDataIds).toBe(before);
+  });
+
   test('integer code and small uploaded scalars never read a texture back', async () => {
     const reads = vi.spyOn(backend().tfBackend, 'readSync');
     const i = ax.arange(6);
     // lt of host ints gives a host bool, so select on host ints needs no read back.
     const masked = ax.where(ax.less(i, 3), i, ax.array(0, { dtype: 'int32' }));
-    // argmax runs on the CPU; its small operand keeps the values it was uploaded from.
-    const p = ax.argmax(ax.array([0.9, 3, 2]));
-    const values = [Array.from(masked.dataSync()), p.dataSync()[0]];
+    // bitcast runs on the CPU; its small operand keeps the values it was uploaded from.
+    const p = ax.lax.bitcast(ax.array([0.9, 1, 2]), 'int32');
+    const values = [Array.from(masked.dataSync()), p.dataSync()[1]];
     expect(reads).not.toHaveBeenCalled();
     reads.mockRestore();
     expect(values[0]).toEqual([0, 1, 2, 0, 0, 0]);
-    expect(values[1]).toBe(1);
+    expect(values[1]).toBe(0x3f800000);
   });
 
   test('a 1,000-step jitted training loop leaves the live textures where they started', async () => {

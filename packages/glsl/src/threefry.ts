@@ -30,10 +30,12 @@ vec2 tf_rotl(vec2 v, float swap, float up, float down) {
 }`;
 
 /**
- * `float tf_hash(k0h, k0l, k1h, k1l, x0h, x0l, x1h, x1l, plane)`: Threefry-2x32 with 20 rounds
- * (Random123's, as backend-cpu's), unrolled, on keys and counts given as 16-bit halves; returns
- * half-word `plane` of the result (0, 1: the first word's high and low halves; 2, 3: the second's).
- * The prototype comes first, as gpu.js reads a native function's signature from its start.
+ * Threefry-2x32 with 20 rounds (Random123's, as backend-cpu's), unrolled, on keys and counts given
+ * as 16-bit halves: `vec4 tf_hash4(k0h, k0l, k1h, k1l, x0h, x0l, x1h, x1l)` returns the result's
+ * four half-words (the first word's high and low halves, then the second's), and
+ * `float tf_hash(..., float plane)` the one numbered `plane`, for a shader writing one float per
+ * output. tf_hash's prototype comes first, as gpu.js reads a native function's signature from its
+ * start.
  */
 export const THREEFRY = ((): string => {
   const rounds: string[] = [];
@@ -53,13 +55,17 @@ export const THREEFRY = ((): string => {
     'float tf_hash(float k0h, float k0l, float k1h, float k1l, float x0h, float x0l, float x1h, float x1l, float plane)';
   return `${signature};
 ${WORDS}
-${signature} {
+vec4 tf_hash4(float k0h, float k0l, float k1h, float k1l, float x0h, float x0l, float x1h, float x1l) {
   vec2 ks0 = vec2(k0h, k0l);
   vec2 ks1 = vec2(k1h, k1l);
   vec2 ks2 = tf_xor(tf_xor(ks0, ks1), vec2(7121.0, 7130.0));
   vec2 a = tf_add(vec2(x0h, x0l), ks0);
   vec2 b = tf_add(vec2(x1h, x1l), ks1);
   ${rounds.join('\n  ')}
-  return plane < 0.5 ? a.x : (plane < 1.5 ? a.y : (plane < 2.5 ? b.x : b.y));
+  return vec4(a, b);
+}
+${signature} {
+  vec4 h = tf_hash4(k0h, k0l, k1h, k1l, x0h, x0l, x1h, x1l);
+  return plane < 0.5 ? h.x : (plane < 1.5 ? h.y : (plane < 2.5 ? h.z : h.w));
 }`;
 })();

@@ -1,14 +1,8 @@
 import type { GpujsBuffer } from '../buffer.js';
+import { SORT_COMPARE } from '@addax/glsl';
 import { lit, strides } from '../glsl.js';
 import { bodyFunction } from './elementwise.js';
 import type { GpuKernels } from './kernel.js';
-
-/** -1, 0 or 1: ascending with NaN after everything, -0 tying with 0 (as backend-cpu's sort). */
-const COMPARE = `float sort_cmp(float a, float b) {
-  if (a != a) return b != b ? 0.0 : 1.0;
-  if (b != b) return -1.0;
-  return a < b ? -1.0 : (a > b ? 1.0 : 0.0);
-}`;
 
 /**
  * A stable sort along `dimension` in two kernels: each element's rank in its lane (how many
@@ -36,7 +30,7 @@ export const sortKernels: GpuKernels = {
           `(sort_cmp(${args[2 * m]!}, ${args[2 * m + 1]!}) < 0.0 ? 1.0 : (sort_cmp(${args[2 * m]!}, ${args[2 * m + 1]!}) > 0.0 ? 0.0 : ${inner}))`,
         `(x${2 * numKeys} < x${2 * numKeys + 1} ? 1.0 : 0.0)`,
       );
-      const before = bodyFunction('before', 2 * numKeys + 2, order, [COMPARE]);
+      const before = bodyFunction('before', 2 * numKeys + 2, order, [SORT_COMPARE]);
       const reads = keys.map((m) => `a${m}[b + j * ${stride}], a${m}[i], `).join('');
       const rankMain =
         `const b = lane_base(i); const k = lane_at(i); let r = zero(NAN, INF); ` +

@@ -1,6 +1,7 @@
-import type { ShapeDtype } from '@addax/core';
+import type { KernelArg, ShapeDtype } from '@addax/core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { WebGLData } from '../data.js';
 
 /** What a GPU kernel sees: tfjs's backend, and each operand as float32 texture data with its shape. */
 export interface GpuOperand {
@@ -19,3 +20,17 @@ export type GpuKernel = (
   params: never,
   outputs: readonly ShapeDtype[],
 ) => TensorInfo[] | undefined;
+
+/**
+ * A kernel that takes the operands where they live (int32 and uint32 arrays on the host, see
+ * data.ts) and returns each output as a texture or a host array: for the primitives whose integer
+ * operands or outputs are not indices a float texture holds exactly. The backend hands it only
+ * non-empty operands and outputs; it returns undefined for a case it does not take, which then
+ * runs on the CPU reference.
+ */
+export type HostKernel = (
+  tf: MathBackendWebGL,
+  operands: readonly KernelArg<WebGLData>[],
+  params: never,
+  outputs: readonly ShapeDtype[],
+) => WebGLData[] | undefined;

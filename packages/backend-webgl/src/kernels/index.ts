@@ -2,10 +2,12 @@ import { conv } from './conv.js';
 import { dotGeneral } from './dot.js';
 import { elementwiseKernels } from './elementwise.js';
 import { gather } from './gather.js';
-import type { GpuKernel } from './gpu-kernel.js';
-import { reductionKernels } from './reductions.js';
+import type { GpuKernel, HostKernel } from './gpu-kernel.js';
+import { threefry2x32 } from './random.js';
+import { argKernels, reductionKernels } from './reductions.js';
 import { scatterAdd } from './scatter.js';
 import { shapeKernels } from './shape.js';
+import { sort } from './sort.js';
 import { windowKernels } from './windows.js';
 
 /** Every primitive with a shader here, by name. */
@@ -18,4 +20,11 @@ export const gpuKernels: Readonly<Record<string, GpuKernel>> = {
   dotGeneral,
   gather,
   scatterAdd,
+};
+
+/** Every primitive with shaders here whose operands or outputs include host (int32, uint32) arrays. */
+export const hostKernels: Readonly<Record<string, HostKernel>> = {
+  ...argKernels,
+  sort,
+  threefry2x32,
 };

@@ -1,15 +1,17 @@
-import { sizeOf, stridesOf, type AxesParams } from '@addax/core';
+import { sizeOf, stridesOf, type ArgReduceParams, type AxesParams } from '@addax/core';
+import { toDtypeArray } from '../data.js';
 import { GLSL_HELPERS } from '../programs/glsl-ops.js';
 import {
   declareOutputCoords,
   MAX_RANK,
   outputCoords,
   program,
+  readBack,
   runProgram,
   sample,
   view,
 } from '../programs/program.js';
-import type { GpuKernel } from './gpu-kernel.js';
+import type { GpuKernel, HostKernel } from './gpu-kernel.js';
 
 /** The reductions with a shader, as a start value and a fold step. */
 export const REDUCTIONS = {
@@ -72,4 +74,48 @@ function reduction(kind: ReductionName): GpuKernel {
 export const reductionKernels: Readonly<Record<ReductionName, GpuKernel>> = {
   reduceSum: reduction('reduceSum'),
   reduceMax: reduction('reduceMax'),
+};
+
+/**
+ * argmax (`better` is `>`) or argmin (`<`) along one axis in a shader, as backend-cpu's: the
+ * first NaN if there is one, else the first element no later one beats (so of -0 and 0, the
+ * first). The index is exact in a float below 2^24 and comes back as the host array an int32
+ * output is.
+ */
+function argBest(better: '>' | '<'): HostKernel {
+  return (tf, [x], params, [out]) => {
+    const { axis } = params as ArgReduceParams;
+    const shape = x!.shape;
+    const length = shape[axis]!;
+    if (x!.buffer.kind !== 'texture' || shape.length > MAX_RANK || length > 2 ** 24) return undefined;
+    const coords = outputCoords(out!.shape.length);
+    const at = (j: string): string =>
+      sample(
+        'A',
+        shape.map((_, a) => (a === axis ? j : coords[a < axis ? a : a - 1]!)),
+      );
+    const main = [
+      declareOutputCoords(out!.shape.length),
+      `float best = ${at('0')};`,
+      'float index = 0.0;',
+      `for (int j = 1; j < ${length}; j++) {`,
+      '  if (isnan(best)) break;',
+      `  float v = ${at('j')};`,
+      `  if (isnan(v) || v ${better} best) {`,
+      '    best = v;',
+      '    index = float(j);',
+      '  }',
+      '}',
+      'setOutput(index);',
+    ].join('\n');
+    const prog = program(['A'], out!.shape, main);
+    const index = runProgram(tf, prog, [view(x!.buffer.info, shape)], out!.shape);
+    return [{ kind: 'host', data: toDtypeArray(readBack(tf, index), out!.dtype) }];
+  };
+}
+
+/** argmax and argmin, a loop per output element along the axis; their int32 results on the host. */
+export const argKernels: Readonly<Record<'argmax' | 'argmin', HostKernel>> = {
+  argmax: argBest('>'),
+  argmin: argBest('<'),
 };

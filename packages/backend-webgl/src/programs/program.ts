@@ -57,3 +57,12 @@ export function runProgram(
   const out = tf.runWebGLProgram(prog, [...inputs], 'float32');
   return { dataId: out.dataId, shape: [...shape], dtype: 'float32' };
 }
+
+/** Reads a program's output back to the host (waiting for the GPU) and frees its texture. */
+export function readBack(tf: MathBackendWebGL, info: TensorInfo): Float32Array {
+  try {
+    return tf.readSync(info.dataId) as Float32Array;
+  } finally {
+    tf.disposeData(info.dataId);
+  }
+}
