@@ -62,7 +62,7 @@ function roundingUpPow(name: string, within: number): () => ax.Backend<ax.TypedA
   return () => {
     const base = createCpuBackend({ name });
     const { fusion: _fusion, ...rest } = base;
-    const pow: ax.Kernel<ax.NoParams, ax.TypedArray> = (xs, p, outs) => {
+    const pow: ax.Kernel<ax.NoParams, ax.TypedArray> = (xs) => {
       const [a, b] = xs;
       return [
         mapBuffer(a!, (v, i) => {
