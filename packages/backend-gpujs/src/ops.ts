@@ -1,6 +1,5 @@
 import type { PrimitiveName } from '@addax/core';
-import { ATAN2, POW, REM, SIN } from '@addax/glsl';
-import { EXP, LOG, TANH } from './math.js';
+import { ATAN2, EXP, EXPM1, LOG, LOG1P, LOGISTIC, POW, REM, SIN, TANH } from '@addax/glsl';
 
 /**
  * Elementwise primitives on float32 and bool as GLSL expressions of their operands' names, with
@@ -27,8 +26,10 @@ export const FLOAT_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   sign: ([a]) => `(${a!} > 0.0 ? 1.0 : (${a!} < 0.0 ? -1.0 : ${a!}))`,
   exp: ([a]) => `ax_exp(${a!}, nan, inf)`,
   log: ([a]) => `ax_log(${a!}, nan, inf)`,
+  expm1: ([a]) => `ax_expm1(${a!}, nan, inf)`,
+  log1p: ([a]) => `ax_log1p(${a!}, nan, inf)`,
   tanh: ([a]) => `ax_tanh(${a!}, nan, inf)`,
-  logistic: ([a]) => `(1.0 / (1.0 + ax_exp(-${a!}, nan, inf)))`,
+  logistic: ([a]) => `ax_logistic(${a!}, nan, inf)`,
   sin: ([a]) => `ax_sin(${a!}, nan, inf)`,
   reciprocal: ([a]) => `(1.0 / ${a!})`,
   isFinite: ([a]) => bool(`abs(${a!}) < inf`),
@@ -72,12 +73,14 @@ export const BOOL_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   stopGradient: ([a]) => a!,
 };
 
-/** The GLSL functions an op's expression calls, by primitive. */
+/** The GLSL functions an op's expression calls, by primitive, each after those it calls. */
 export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
   exp: [EXP],
   log: [LOG],
+  expm1: [EXP, LOG, EXPM1],
+  log1p: [LOG, LOG1P],
   tanh: [EXP, TANH],
-  logistic: [EXP],
+  logistic: [EXP, LOGISTIC],
   rem: [REM],
   atan2: [ATAN2],
   pow: [POW],

@@ -1,5 +1,5 @@
 import type { DType, Equation, PrimitiveName } from '@addax/core';
-import { ATAN2, POW, REM, SIN } from '@addax/glsl';
+import { ATAN2, EXP, EXPM1, LOG, LOG1P, LOGISTIC, POW, REM, SIN, TANH } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -35,12 +35,12 @@ const FLOAT_OPS: Readonly<Record<string, Glsl>> = {
   sqrt: (a) => `ax_sqrt(${a})`,
   floor: (a) => `floor(${a})`,
   ceil: (a) => `ceil(${a})`,
-  exp: (a) => `ax_exp(${a})`,
-  log: (a) => `ax_log(${a})`,
-  expm1: (a) => `ax_expm1(${a})`,
-  log1p: (a) => `ax_log1p(${a})`,
-  tanh: (a) => `ax_tanh(${a})`,
-  logistic: (a) => `ax_logistic(${a})`,
+  exp: (a) => `ax_exp(${a}, NAN, INFINITY)`,
+  log: (a) => `ax_log(${a}, NAN, INFINITY)`,
+  expm1: (a) => `ax_expm1(${a}, NAN, INFINITY)`,
+  log1p: (a) => `ax_log1p(${a}, NAN, INFINITY)`,
+  tanh: (a) => `ax_tanh(${a}, NAN, INFINITY)`,
+  logistic: (a) => `ax_logistic(${a}, NAN, INFINITY)`,
   sin: (a) => `ax_sin(${a}, NAN, INFINITY)`,
   isFinite: (a) => `((isnan(${a}) || abs(${a}) == INFINITY) ? 0.0 : 1.0)`,
   eq: cmp('=='),
@@ -90,102 +90,24 @@ float ax_sqrt(float a) {
   if (a == 0.0 || a == INFINITY) return a;
   return sqrt(a);
 }
-// Cephes' expf: x = n ln2 + r with ln2 split in two (Cody-Waite), a degree-6 polynomial for e^r,
-// then 2^n in two halves so that neither factor overflows early. GLSL's own exp is 3 ulp off on
-// llvmpipe; this stays within 2.
-float ax_exp(float a) {
-  if (isnan(a)) return a;
-  if (a > 88.72284) return INFINITY;
-  if (a < -103.97208) return 0.0;
-  float n = floor(a * 1.44269504088896341 + 0.5);
-  float r = a - n * 0.693359375;
-  r = r - n * -2.12194440e-4;
-  float z = r * r;
-  float p = 1.9875691500E-4;
-  p = p * r + 1.3981999507E-3;
-  p = p * r + 8.3334519073E-3;
-  p = p * r + 4.1665795894E-2;
-  p = p * r + 1.6666665459E-1;
-  p = p * r + 5.0000001201E-1;
-  float y = p * z + r + 1.0;
-  float h = floor(n * 0.5);
-  return y * exp2(h) * exp2(n - h);
-}
-// log(1 + x) + e ln2 for x in [sqrt(1/2) - 1, sqrt(2) - 1]: Cephes' polynomial, ln2 split in two.
-float ax_log_near_1(float x, float e) {
-  float z = x * x;
-  float y = 7.0376836292E-2;
-  y = y * x - 1.1514610310E-1;
-  y = y * x + 1.1676998740E-1;
-  y = y * x - 1.2420140846E-1;
-  y = y * x + 1.4249322787E-1;
-  y = y * x - 1.6668057665E-1;
-  y = y * x + 2.0000714765E-1;
-  y = y * x - 2.4999993993E-1;
-  y = y * x + 3.3333331174E-1;
-  y = y * x * z;
-  y = y + -2.12194440e-4 * e;
-  y = y + -0.5 * z;
-  return x + y + 0.693359375 * e;
-}
-// Cephes' logf: a = m 2^e with m in [sqrt(1/2), sqrt(2)), a degree-9 polynomial in m - 1, ln2
-// split in two. GLSL's log has only absolute accuracy near 1, which log1p's and expm1's
-// decompositions (Kahan's trick) need relative.
-float ax_log(float a) {
-  if (isnan(a) || a < 0.0) return NAN;
-  if (a == 0.0) return -INFINITY;
-  if (a == INFINITY) return a;
-  float e = floor(log2(a));
-  float h = floor(e * 0.5);
-  float m = a * exp2(-h) * exp2(h - e);
-  // m in [1, 2) up to log2's rounding; then as frexp: a = m 2^e with m in [0.5, 1).
-  m = m * 0.5;
-  e = e + 1.0;
-  if (m >= 1.0) { m = m * 0.5; e = e + 1.0; }
-  if (m < 0.5) { m = m * 2.0; e = e - 1.0; }
-  float x;
-  if (m < 0.707106781186547524) { e = e - 1.0; x = m + m - 1.0; } else { x = m - 1.0; }
-  return ax_log_near_1(x, e);
-}
-// expm1, tanh and logistic as core's decompositions compute them (Kahan's trick over the exp and
-// log above), in one shader instead of several.
-float ax_expm1(float a) {
-  float u = ax_exp(a);
-  if (u == 1.0) return a;
-  if (u == INFINITY) return u;
-  float um1 = u - 1.0;
-  if (um1 == -1.0) return -1.0;
-  return um1 * (a / ax_log(u));
-}
-// Near 0 the polynomial takes a itself: Kahan's (1 + a) - 1 is what a fast-math shader compiler
-// (llvmpipe's) folds back to a, losing the correction.
-float ax_log1p(float a) {
-  if (a >= -0.2928932188134524 && a <= 0.41421356237309503) return ax_log_near_1(a, 0.0);
-  return ax_log(1.0 + a);
-}
-float ax_tanh(float a) {
-  if (isnan(a)) return a;
-  float t = ax_expm1(abs(a) * -2.0);
-  float r = -t / (t + 2.0);
-  return (a < 0.0 || (a == 0.0 && 1.0 / a < 0.0)) ? -r : r;
-}
-float ax_logistic(float a) {
-  if (isnan(a)) return a;
-  float e = ax_exp(-abs(a));
-  float d = 1.0 + e;
-  return a < 0.0 ? e / d : 1.0 / d;
-}
 `;
 
 /**
  * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
- * into the shaders that use them (compiling is what costs most on software GL).
+ * into the shaders that use them (compiling is what costs most on software GL), each after those
+ * it calls.
  */
 const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {
   rem: [REM],
   atan2: [ATAN2],
   pow: [POW],
   sin: [SIN],
+  exp: [EXP],
+  log: [LOG],
+  expm1: [EXP, LOG, EXPM1],
+  log1p: [LOG, LOG1P],
+  tanh: [EXP, TANH],
+  logistic: [EXP, LOGISTIC],
 };
 
 /** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
