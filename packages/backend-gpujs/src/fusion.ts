@@ -9,7 +9,8 @@ import type {
 } from '@addax/core';
 import { onDevice, type GpujsBuffer } from './buffer.js';
 import { indexFunction, ravel } from './glsl.js';
-import { BOOL_OPS, FLOAT_OPS, nativesOf, type ElementwiseOp } from './ops.js';
+import { functionsFor } from '@addax/glsl';
+import { BOOL_OPS, FLOAT_OPS, type ElementwiseOp } from './ops.js';
 import { bodyFunction } from './kernels/elementwise.js';
 import type { Runtime } from './runtime.js';
 
@@ -114,7 +115,7 @@ export function gpujsFusion(rt: Runtime): FusionCompiler<GpujsBuffer> {
       const src = new FragmentSource(fragment);
       for (const eqn of fragment.eqns) src.equation(eqn, shape);
       const results = fragment.outVars.map((v) => src.value(v));
-      const helpers = nativesOf(fragment.eqns.map((e) => e.primitive.name));
+      const helpers = functionsFor(fragment.eqns.map((e) => e.primitive.name));
       const sources = results.map((r) => ({
         main: `return body(${src.loads.map((l) => `${l}, `).join('')}NAN, INF);`,
         natives: [

@@ -1,5 +1,4 @@
 import type { PrimitiveName } from '@addax/core';
-import { ATAN2, EXP, EXPM1, LOG, LOG1P, LOGISTIC, POW, REM, SIN, TANH } from '@addax/glsl';
 
 /**
  * Elementwise primitives on float32 and bool as GLSL expressions of their operands' names, with
@@ -72,22 +71,3 @@ export const BOOL_OPS: Partial<Record<PrimitiveName, ElementwiseOp>> = {
   select: ([p, t, f]) => `(${p!} > 0.5 ? ${t!} : ${f!})`,
   stopGradient: ([a]) => a!,
 };
-
-/** The GLSL functions an op's expression calls, by primitive, each after those it calls. */
-export const OP_NATIVES: Partial<Record<PrimitiveName, readonly string[]>> = {
-  exp: [EXP],
-  log: [LOG],
-  expm1: [EXP, LOG, EXPM1],
-  log1p: [LOG, LOG1P],
-  tanh: [EXP, TANH],
-  logistic: [EXP, LOGISTIC],
-  rem: [REM],
-  atan2: [ATAN2],
-  pow: [POW],
-  sin: [SIN],
-};
-
-/** The GLSL functions the ops named call. */
-export function nativesOf(names: readonly string[]): string[] {
-  return [...new Set(names.flatMap((n) => OP_NATIVES[n as PrimitiveName] ?? []))];
-}

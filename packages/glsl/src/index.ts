@@ -18,3 +18,4 @@ export { ATAN2 } from './atan2.js';
 export { POW } from './pow.js';
 export { SIN } from './sin.js';
 export { EXP, LOG, EXPM1, LOG1P, TANH, LOGISTIC } from './exp-log.js';
+export { functionsFor } from './functions-for.js';

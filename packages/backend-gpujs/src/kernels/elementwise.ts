@@ -1,6 +1,7 @@
 import type { KernelArg, PrimitiveName } from '@addax/core';
 import type { GpujsBuffer } from '../buffer.js';
-import { BOOL_OPS, FLOAT_OPS, nativesOf, type ElementwiseOp } from '../ops.js';
+import { functionsFor } from '@addax/glsl';
+import { BOOL_OPS, FLOAT_OPS, type ElementwiseOp } from '../ops.js';
 import { allOnDevice, type GpuKernel, type GpuKernels } from './kernel.js';
 
 /** The op table for operands of this dtype (select's branches decide, as do comparisons' operands). */
@@ -32,7 +33,7 @@ function elementwise(name: PrimitiveName): GpuKernel<unknown> {
     accepts: (operands, outputs) => allOnDevice(operands, outputs) && opFor(name, operands) !== undefined,
     run: (rt, operands, _params, [out]) => {
       const args = operands.map((_, k) => `x${k}`);
-      const body = bodyFunction('body', operands.length, opFor(name, operands)!(args), nativesOf([name]));
+      const body = bodyFunction('body', operands.length, opFor(name, operands)!(args), functionsFor([name]));
       const reads = operands.map((_, k) => `a${k}[i], `).join('');
       return [
         rt.run(

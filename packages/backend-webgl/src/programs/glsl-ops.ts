@@ -1,5 +1,5 @@
-import type { DType, Equation, PrimitiveName } from '@addax/core';
-import { ATAN2, EXP, EXPM1, LOG, LOG1P, LOGISTIC, POW, REM, SIN, TANH } from '@addax/glsl';
+import type { DType, Equation } from '@addax/core';
+import { functionsFor } from '@addax/glsl';
 
 /**
  * GLSL for one elementwise primitive on float operands (bool as 0.0/1.0): the argument
@@ -93,27 +93,11 @@ float ax_sqrt(float a) {
 `;
 
 /**
- * The functions from `@addax/glsl` an op's expression calls, by primitive: long ones, pasted only
- * into the shaders that use them (compiling is what costs most on software GL), each after those
- * it calls.
+ * The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS}, and the long
+ * functions from `@addax/glsl` only where they are called (compiling is what costs most on software GL).
  */
-const OP_FUNCTIONS: Partial<Record<PrimitiveName, readonly string[]>> = {
-  rem: [REM],
-  atan2: [ATAN2],
-  pow: [POW],
-  sin: [SIN],
-  exp: [EXP],
-  log: [LOG],
-  expm1: [EXP, LOG, EXPM1],
-  log1p: [LOG, LOG1P],
-  tanh: [EXP, TANH],
-  logistic: [EXP, LOGISTIC],
-};
-
-/** The helpers a shader computing the primitives `names` needs: {@link GLSL_HELPERS} and theirs. */
 export function helpersFor(names: Iterable<string>): string {
-  const extra = new Set([...names].flatMap((n) => OP_FUNCTIONS[n as PrimitiveName] ?? []));
-  return [GLSL_HELPERS, ...extra].join('\n');
+  return [GLSL_HELPERS, ...functionsFor(names)].join('\n');
 }
 
 /** Whether a dtype is held in textures as floats. */
