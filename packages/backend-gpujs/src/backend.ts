@@ -80,6 +80,7 @@ export function createGpujsBackend(options: GpujsBackendOptions = {}): GpujsBack
     fusion: gpujsFusion(rt),
     // headless-gl's llvmpipe and chromium's SwiftShader both flush subnormals in shader arithmetic.
     flushesSubnormals: true,
+    cpuFallbacks: DECLARED_FALLBACKS,
     stats: () => ({
       textures: rt.liveTextures,
       kernels: rt.cache.size,
