@@ -8,9 +8,9 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
  * the host: a float32 texel holds integers exactly only up to 2^24, and WebGL1 has no integer
  * textures, so their kernels are the declared CPU fallback, but for the few whose shaders take
  * or give integers another way (see fallback.ts). Empty arrays live on the host too: there is no
- * texture of zero texels. So do uploaded bools and bools that a CPU
- * fallback computed from host arrays alone, so that integer code (random keys, index arithmetic)
- * never reads a mask back from the GPU; a GPU kernel takes such a bool as a temporary texture.
+ * texture of zero texels. So do uploaded bools and bools that a CPU fallback computed from host
+ * arrays alone, so that integer code (random keys, index arithmetic) never reads a mask back from
+ * the GPU; a GPU kernel takes such a bool as a temporary texture.
  */
 export type WebGLData =
   | {
